@@ -6,7 +6,6 @@ import static dev.polychat.core.dynamo.Items.s;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,14 +73,13 @@ public final class ConnectionStore {
 
     /** Every live connection of the user, through the byUser index, all pages. */
     public List<ConnectionRecord> byUser(String userId, Instant now) {
-        Map<String, String> names = new HashMap<>(Items.aliveNames());
-        names.put("#userId", "userId");
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(BY_USER)
                 .keyConditionExpression("#userId = :userId")
                 .filterExpression(Items.ALIVE_FILTER)
-                .expressionAttributeNames(names)
+                .expressionAttributeNames(Map.of("#userId", "userId",
+                        "#expiresAt", Tables.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":userId", s(userId), ":now", Items.now(now)))
                 .build();
 

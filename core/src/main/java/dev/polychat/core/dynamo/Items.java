@@ -6,6 +6,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Attribute value helpers shared by the stores; items are plain maps, no object mapper. */
 final class Items {
+    /** Keeps items alive at {@code :now} (see {@link #alive}); bind it with {@link #now}. */
+    static final String ALIVE_FILTER = "#expiresAt > :now";
+
     private Items() {
     }
 
@@ -43,13 +46,6 @@ final class Items {
      */
     static boolean alive(Map<String, AttributeValue> item, Instant now) {
         return number(item, Tables.EXPIRES_AT, Long.MAX_VALUE) > now.getEpochSecond();
-    }
-
-    /** The filter expression equivalent of {@link #alive}; bind {@code :now} with {@link #now}. */
-    static final String ALIVE_FILTER = "#expiresAt > :now";
-
-    static Map<String, String> aliveNames() {
-        return Map.of("#expiresAt", Tables.EXPIRES_AT);
     }
 
     static AttributeValue now(Instant now) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -36,6 +37,8 @@ public final class PresenceStore {
     /** Offline items stay a while for "last seen", then TTL removes them. */
     static final Duration OFFLINE_KEPT_FOR = Duration.ofDays(30);
 
+    /** Racing writers are rare (one user's devices, the sweep): a few re-reads suffice. */
+    private static final int MAX_BEAT_ATTEMPTS = 3;
     private static final String BY_EXPIRY = Tables.PRESENCE.indexes().getFirst().name();
     private static final Logger LOG = LoggerFactory.getLogger(PresenceStore.class);
 
@@ -87,31 +90,58 @@ public final class PresenceStore {
         if (status == PresenceStatus.OFFLINE) {
             throw new IllegalArgumentException("a heartbeat reports online or away, not offline");
         }
-        Optional<PresenceRecord> stored = get(userId);
-        PresenceStatus previous = stored.map(r -> r.effectiveStatus(now))
-                .orElse(PresenceStatus.OFFLINE);
+        for (int attempt = 1; attempt <= MAX_BEAT_ATTEMPTS; attempt++) {
+            Optional<PresenceRecord> stored = get(userId);
+            PresenceStatus previous = stored.map(r -> r.effectiveStatus(now))
+                    .orElse(PresenceStatus.OFFLINE);
 
-        boolean expiringSoon = stored.isEmpty()
-                || stored.get().expiresAt().isBefore(now.plus(REFRESH_BELOW));
-        if (previous == status && !expiringSoon) {
-            return new HeartbeatResult(previous, status, false);
+            boolean expiringSoon = stored.isEmpty()
+                    || stored.get().expiresAt().isBefore(now.plus(REFRESH_BELOW));
+            if (previous == status && !expiringSoon) {
+                return new HeartbeatResult(previous, status, false);
+            }
+
+            if (writeIfUnchanged(userId, status, now, stored)) {
+                return new HeartbeatResult(previous, status, true);
+            }
+            LOG.debug("presence of user {} changed while beating, reading it again", userId);
         }
-
-        write(userId, status, now);
-        return new HeartbeatResult(previous, status, true);
+        throw new StoreException("presence of user " + userId + " in " + table
+                + " kept changing during " + MAX_BEAT_ATTEMPTS + " heartbeat attempts");
     }
 
-    private void write(String userId, PresenceStatus status, Instant now) {
+    /**
+     * Writes only if the item is still what the heartbeat read. Otherwise two devices coming
+     * online together would both announce it, and a refresh landing just after a sweep marked
+     * the user offline would bring them back online without anyone being told.
+     */
+    private boolean writeIfUnchanged(String userId, PresenceStatus status, Instant now,
+            Optional<PresenceRecord> read) {
         Map<String, AttributeValue> item = Map.of(
                 "userId", s(userId),
                 "status", s(status.wire()),
                 "lastSeenAt", n(now.toEpochMilli()),
                 Tables.EXPIRES_AT, n(now.plus(ONLINE_FOR).getEpochSecond()),
                 "sweepShard", s(sweepShard(userId)));
+        PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(item);
+        if (read.isEmpty()) {
+            request.conditionExpression("attribute_not_exists(#userId)")
+                    .expressionAttributeNames(Map.of("#userId", "userId"));
+        } else {
+            request.conditionExpression("#status = :readStatus AND #expiresAt = :readExpiry")
+                    .expressionAttributeNames(Map.of("#status", "status",
+                            "#expiresAt", Tables.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":readStatus", s(read.get().status().wire()),
+                            ":readExpiry", n(read.get().expiresAt().getEpochSecond())));
+        }
 
         LOG.debug("write presence of user {}: {}", userId, status.wire());
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item));
+            dynamo.putItem(request.build());
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
         } catch (SdkException e) {
             throw new StoreException("write of presence of user " + userId + " to " + table
                     + " failed", e);

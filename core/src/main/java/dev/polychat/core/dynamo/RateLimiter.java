@@ -39,7 +39,7 @@ public final class RateLimiter {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        if (window.toMillis() % 1000 != 0 || window.toSeconds() < 1
+        if (window.getNano() != 0 || window.toSeconds() < 1
                 || window.compareTo(MAX_WINDOW) > 0) {
             throw new IllegalArgumentException("window must be whole seconds from 1 s to "
                     + MAX_WINDOW.toSeconds() + " s, got " + window);

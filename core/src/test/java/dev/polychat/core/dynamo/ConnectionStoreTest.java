@@ -1,6 +1,7 @@
 package dev.polychat.core.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 class ConnectionStoreTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
@@ -67,6 +69,16 @@ class ConnectionStoreTest {
 
         assertThat(store.get(connection.connectionId(), T0)).isEmpty();
         assertThat(store.byUser(connection.userId(), T0)).isEmpty();
+    }
+
+    @Test
+    void aFailingCallSurfacesAsAStoreExceptionThatKeepsTheSdkCause() {
+        ConnectionStore nowhere = new ConnectionStore(tables.client, "no-such-table");
+
+        assertThatThrownBy(() -> nowhere.get("c-1", T0))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("c-1")
+                .hasCauseInstanceOf(ResourceNotFoundException.class);
     }
 
     private static String id(String prefix) {

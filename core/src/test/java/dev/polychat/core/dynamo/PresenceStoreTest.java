@@ -147,6 +147,41 @@ class PresenceStoreTest {
     }
 
     @Test
+    void twoDevicesComingOnlineTogetherAnnounceItExactlyOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String user = id("u");
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<HeartbeatResult> beat = () -> {
+                start.await();
+                return store.beat(user, ONLINE, T0);
+            };
+
+            List<HeartbeatResult> results = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<HeartbeatResult> phone = pool.submit(beat);
+                Future<HeartbeatResult> laptop = pool.submit(beat);
+                start.countDown();
+                results.add(phone.get());
+                results.add(laptop.get());
+            }
+
+            assertThat(results).filteredOn(HeartbeatResult::changed).hasSize(1);
+            assertThat(results).filteredOn(HeartbeatResult::written).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBeatAfterTheUserWasMarkedOfflineIsAnnouncedAsComingBack() {
+        String user = id("u");
+        store.beat(user, ONLINE, T0);
+        store.markOffline(user, null, T0.plusSeconds(5), null);
+
+        HeartbeatResult result = store.beat(user, ONLINE, T0.plusSeconds(10));
+
+        assertThat(result).isEqualTo(new HeartbeatResult(OFFLINE, ONLINE, true));
+    }
+
+    @Test
     void markingOfflineRecordsLastSeenAndKeepsTheItemForAMonth() {
         String user = id("u");
         store.beat(user, ONLINE, T0);

@@ -55,6 +55,21 @@ class SubscriptionStoreTest {
     }
 
     @Test
+    void aRoomThatFillsItsLastPageExactlyCostsAtMostOneQueryMore() {
+        String room = id("room");
+        subscribeInBulk(room, IntStream.range(0, 2000).mapToObj(i -> id("c")).toList(), LATER);
+
+        tables.counter.reset();
+        List<Integer> pageSizes = new ArrayList<>();
+        store.forEachPage(room, 1000, T0, page -> pageSizes.add(page.size()));
+
+        assertThat(pageSizes).containsExactly(1000, 1000);
+        assertThat(tables.counter.count("Query")).isBetween(2L, 3L);
+        System.out.printf("fan-out queries for 2000 subscribers by 1000: %d%n",
+                tables.counter.count("Query"));
+    }
+
+    @Test
     void fanOutSkipsExpiredSubscriptionsButStillCostsOneQueryPerPage() {
         String room = id("room");
         List<String> live = new ArrayList<>();
