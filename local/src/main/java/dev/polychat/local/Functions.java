@@ -7,7 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.polychat.auth.AuthHandler;
+import dev.polychat.connect.AuthorizerHandler;
+import dev.polychat.connect.ConnectHandler;
+import dev.polychat.connect.DisconnectHandler;
 import dev.polychat.core.config.Env;
+import dev.polychat.history.HistoryHandler;
+import dev.polychat.message.MessageHandler;
+import dev.polychat.presence.HeartbeatHandler;
+import dev.polychat.presence.SweepHandler;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,6 +49,29 @@ public record Functions(
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(sweep, "sweep");
+    }
+
+    /**
+     * PolyChat's functions with their routes, as the CDK app deploys them: the one place that
+     * knows which handler serves which route.
+     */
+    public static Functions polychat(Env env) {
+        var message = FunctionSpec.webSocket("polychat-message", () -> new MessageHandler(env));
+        var heartbeat = FunctionSpec.webSocket("polychat-heartbeat",
+                () -> new HeartbeatHandler(env));
+        return new Functions(
+                FunctionSpec.authorizer("polychat-authorizer", () -> new AuthorizerHandler(env)),
+                FunctionSpec.webSocket("polychat-connect", () -> new ConnectHandler(env)),
+                FunctionSpec.webSocket("polychat-disconnect", () -> new DisconnectHandler(env)),
+                Map.of("sendMessage", message,
+                        "joinRoom", message,
+                        "leaveRoom", message,
+                        "typing", message,
+                        "$default", message,
+                        "heartbeat", heartbeat),
+                FunctionSpec.http("polychat-auth", () -> new AuthHandler(env)),
+                FunctionSpec.http("polychat-history", () -> new HistoryHandler(env)),
+                FunctionSpec.scheduled("polychat-presence-sweep", () -> new SweepHandler(env)));
     }
 
     /** Builds the functions from the configuration every handler receives. */

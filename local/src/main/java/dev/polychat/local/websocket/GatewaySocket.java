@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * one at a time per connection: the next frame is read only once the previous message's
  * route has run, so a slow handler slows its own client and nobody else.
  */
-final class GatewaySocket implements Session.Listener {
+public final class GatewaySocket implements Session.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(GatewaySocket.class);
 
     private final Connection connection;
