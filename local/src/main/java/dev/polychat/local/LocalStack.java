@@ -79,6 +79,10 @@ public final class LocalStack implements AutoCloseable {
         LocalStack run(Functions.Factory factory) {
             int port = progress.step("port", () -> Preflight.port(settings.port()),
                     p -> "127.0.0.1:" + p + " is free");
+            if (settings.dynamoEndpoint().isEmpty()) {
+                // Checked before PostgreSQL starts, so a missing Node costs no waiting.
+                Preflight.dynaliteRunnable(settings.home());
+            }
 
             Settings.Database database = progress.step("PostgreSQL",
                     () -> DataServices.postgres(settings, closer), db -> db.url());

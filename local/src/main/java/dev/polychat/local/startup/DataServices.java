@@ -43,7 +43,6 @@ public final class DataServices {
         if (settings.dynamoEndpoint().isPresent()) {
             return settings.dynamoEndpoint().get();
         }
-        Preflight.dynaliteRunnable(settings.home());
         DynaliteEngine engine = closer.add("dynalite", DynaliteEngine.start(settings.home(),
                 settings.dataFolder().resolve(DYNAMODB_FOLDER), 0));
         return URI.create(engine.endpoint());

@@ -65,7 +65,7 @@ public final class Connection {
     }
 
     void opened(Session openedSession) {
-        this.frames = new OutboundFrames(openedSession);
+        this.frames = new OutboundFrames(openedSession, WebSocketLimits.MAX_FRAME_BYTES);
         this.session = openedSession;
     }
 

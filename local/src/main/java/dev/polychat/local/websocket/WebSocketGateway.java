@@ -58,6 +58,8 @@ public final class WebSocketGateway implements AutoCloseable {
 
     /** Maps {@code /ws} with API Gateway's frame and message limits. */
     public void install(ServerWebSocketContainer container) {
+        // Jetty would otherwise split an oversized incoming frame instead of refusing it.
+        container.setAutoFragment(false);
         container.setMaxFrameSize(WebSocketLimits.MAX_FRAME_BYTES);
         container.setMaxTextMessageSize(WebSocketLimits.MAX_MESSAGE_BYTES);
         container.setMaxBinaryMessageSize(WebSocketLimits.MAX_MESSAGE_BYTES);
