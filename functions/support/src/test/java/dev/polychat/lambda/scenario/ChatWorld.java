@@ -109,13 +109,14 @@ public final class ChatWorld implements AutoCloseable {
     }
 
     /**
-     * Opens a connection for the person as {@code $connect} would: live at the
-     * {@code @connections} endpoint, registered and subscribed to the person's rooms.
+     * Opens a connection for the person as {@code $connect} would: registered, subscribed to
+     * the person's rooms, and then live at the {@code @connections} endpoint, because API
+     * Gateway accepts posts to a connection only once its {@code $connect} has returned.
      */
     public String connect(Person person) {
         String connectionId = newConnectionId();
-        connections.register(connectionId);
         app.connections().connected(connectionId, person.identity(), app.clock().instant());
+        connections.register(connectionId);
         return connectionId;
     }
 
