@@ -152,6 +152,11 @@ public final class ChatWorld implements AutoCloseable {
                 .toList();
     }
 
+    /** A frame or body from string fields, escaped properly. */
+    public static String json(Map<String, String> fields) {
+        return Json.write(fields);
+    }
+
     public static JsonNode parse(String json) {
         try {
             return Json.read(json);
