@@ -38,6 +38,12 @@ public final class HttpEvents {
         return this;
     }
 
+    /** Leaves the header out, as a request without it arrives. */
+    public HttpEvents without(String name) {
+        fixture.remove("headers." + name.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
     public HttpEvents query(String name, String value) {
         query.put(name, value);
         return this;
