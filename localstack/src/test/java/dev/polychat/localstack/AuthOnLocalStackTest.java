@@ -3,7 +3,7 @@ package dev.polychat.localstack;
 import dev.polychat.auth.AuthScenarios;
 import dev.polychat.testkit.ChatBackend;
 
-/** The auth scenarios of the function's own tests, on LocalStack and a PostgreSQL container. */
+/** The auth function's own scenarios, on LocalStack and a PostgreSQL container. */
 @RequiresDocker
 class AuthOnLocalStackTest extends AuthScenarios {
     @Override

@@ -3,7 +3,7 @@ package dev.polychat.localstack;
 import dev.polychat.history.HistoryScenarios;
 import dev.polychat.testkit.ChatBackend;
 
-/** The history scenarios of the function's own tests, on LocalStack and a PostgreSQL container. */
+/** The history function's own scenarios, on LocalStack and a PostgreSQL container. */
 @RequiresDocker
 class HistoryOnLocalStackTest extends HistoryScenarios {
     @Override

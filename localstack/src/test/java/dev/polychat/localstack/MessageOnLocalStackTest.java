@@ -3,7 +3,7 @@ package dev.polychat.localstack;
 import dev.polychat.message.MessageScenarios;
 import dev.polychat.testkit.ChatBackend;
 
-/** The message scenarios of the function's own tests, on LocalStack and a PostgreSQL container. */
+/** The message function's own scenarios, on LocalStack and a PostgreSQL container. */
 @RequiresDocker
 class MessageOnLocalStackTest extends MessageScenarios {
     @Override

@@ -3,7 +3,7 @@ package dev.polychat.localstack;
 import dev.polychat.migrate.MigrateScenarios;
 import dev.polychat.testkit.ChatBackend;
 
-/** The migrate scenarios of the function's own tests, on LocalStack and a PostgreSQL container. */
+/** The migrate function's own scenarios, on LocalStack and a PostgreSQL container. */
 @RequiresDocker
 class MigrateOnLocalStackTest extends MigrateScenarios {
     @Override
