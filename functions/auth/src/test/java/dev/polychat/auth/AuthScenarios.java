@@ -96,7 +96,8 @@ public abstract class AuthScenarios {
         "{\"username\":\"dave-ok\",\"password\":\"short\"}                         | password",
         "{\"username\":\"dave-ok\"}                                                | password",
         "{\"username\":\"dave-ok\",\"password\":[\"correct horse\"]}               | password",
-        "{\"username\":\"dave-ok\",\"password\":\"correct horse\",\"displayName\":\"  \"} | displayName",
+        "{\"username\":\"dave-ok\",\"password\":\"correct horse\","
+                + "\"displayName\":\"\"} | displayName",
     })
     void badFieldsAreRefusedWith400NamingTheField(String body, String field) {
         APIGatewayV2HTTPResponse response = post("/api/auth/register", body);

@@ -44,9 +44,8 @@ public abstract class MigrateScenarios {
         try (Connection server = serverConnection(); Statement sql = server.createStatement()) {
             sql.execute("CREATE DATABASE migrate_" + suffix);
         }
-        String serverUrl = backend().environment().get("POLYCHAT_DATABASE_URL");
-        databaseUrl = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + "migrate_"
-                + suffix;
+        databaseUrl = withDatabase(backend().environment().get("POLYCHAT_DATABASE_URL"),
+                "migrate_" + suffix);
     }
 
     @Test
@@ -97,6 +96,14 @@ public abstract class MigrateScenarios {
                 .as(Map.class);
         return new MigrateHandler(Env.of(values)).handleRequest(event,
                 new LambdaContext("polychat-migrate"));
+    }
+
+    /** The server's JDBC URL naming another database; parameters such as ?ssl are kept. */
+    private static String withDatabase(String serverUrl, String database) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String parameters = query < 0 ? "" : serverUrl.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + parameters;
     }
 
     private static boolean privilege(Connection database, String role, String table,
