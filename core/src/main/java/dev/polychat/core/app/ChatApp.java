@@ -22,10 +22,12 @@ import dev.polychat.core.sql.Database;
 import dev.polychat.core.sql.MessageRepository;
 import dev.polychat.core.sql.RoomRepository;
 import dev.polychat.core.sql.UserRepository;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -55,12 +57,33 @@ public final class ChatApp {
     private final Lazy<RoomService> roomService;
     private final Lazy<Fanout> fanout;
 
+    /**
+     * Clients handed in instead of built from configuration: tests and the benchmark use this
+     * to count requests or to talk to servers of their own. Null means "build it".
+     */
+    public record Clients(
+            DynamoDbClient dynamo,
+            ApiGatewayManagementApiAsyncClient connections,
+            Supplier<Connection> database) {
+
+        public static Clients none() {
+            return new Clients(null, null, null);
+        }
+    }
+
     public ChatApp(Env env, Clock clock) {
+        this(env, clock, Clients.none());
+    }
+
+    public ChatApp(Env env, Clock clock, Clients clients) {
         this.env = env;
         this.clock = clock;
-        this.dynamo = new Lazy<>(() -> AwsClients.dynamo(env));
-        this.postClient = new Lazy<>(() -> AwsClients.connections(env));
-        this.database = new Lazy<>(() -> new Database(ConnectionOpener.from(env)));
+        this.dynamo = new Lazy<>(() -> clients.dynamo() != null ? clients.dynamo()
+                : AwsClients.dynamo(env));
+        this.postClient = new Lazy<>(() -> clients.connections() != null ? clients.connections()
+                : AwsClients.connections(env));
+        this.database = new Lazy<>(() -> new Database(clients.database() != null
+                ? clients.database() : ConnectionOpener.from(env)));
         this.tokens = new Lazy<>(() -> new TokenService(SigningKey.load(env),
                 Duration.ofSeconds(env.integer("POLYCHAT_TOKEN_TTL_SECONDS", 43_200, 60,
                         86_400)), clock));
@@ -82,6 +105,14 @@ public final class ChatApp {
     /** The instance for this configuration, built once per JVM. */
     public static ChatApp shared(Env env) {
         return SHARED.computeIfAbsent(env.asMap(), map -> new ChatApp(env, Clock.systemUTC()));
+    }
+
+    /**
+     * Makes {@code app} the instance that handlers built with {@code app.env()} use, so a test
+     * or benchmark can hand in its own clients or clock and still run the real handlers.
+     */
+    public static void share(ChatApp app) {
+        SHARED.put(app.env().asMap(), app);
     }
 
     public Env env() {
