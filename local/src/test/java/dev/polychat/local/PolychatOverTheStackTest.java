@@ -37,17 +37,18 @@ class PolychatOverTheStackTest {
     @Test
     void aMessageSentOverTheSocketIsAckedAndDeliveredToTheSender() throws Exception {
         String token = register("grace");
-        String roomId = Http.json(http.post("/api/rooms", "{\"name\":\"general\"}", token))
-                .path("room").path("id").asText();
 
         try (TestSocket socket = TestSocket.connect(http.client(), ws(token))) {
+            // The room is made after connecting: creating it subscribes the open connection.
+            String roomId = Http.json(http.post("/api/rooms", "{\"name\":\"general\"}", token))
+                    .path("room").path("id").asText();
             socket.send("{\"action\":\"sendMessage\",\"roomId\":\"" + roomId
                     + "\",\"clientMsgId\":\"c1\",\"body\":\"hello\"}");
 
             JsonNode first = Json.read(socket.next());
             JsonNode second = Json.read(socket.next());
-            assertThat(List.of(first.path("type").asText(),
-                    second.path("type").asText())).containsExactlyInAnyOrder("ack", "message");
+            assertThat(List.of(first.path("type").asText(), second.path("type").asText()))
+                    .containsExactlyInAnyOrder("ack", "message");
         }
     }
 
