@@ -37,11 +37,10 @@ class PolychatOverTheStackTest {
     @Test
     void aMessageSentOverTheSocketIsAckedAndDeliveredToTheSender() throws Exception {
         String token = register("grace");
+        String roomId = Http.json(http.post("/api/rooms", "{\"name\":\"general\"}", token))
+                .path("room").path("id").asText();
 
         try (TestSocket socket = TestSocket.connect(http.client(), ws(token))) {
-            // The room is made after connecting: creating it subscribes the open connection.
-            String roomId = Http.json(http.post("/api/rooms", "{\"name\":\"general\"}", token))
-                    .path("room").path("id").asText();
             socket.send("{\"action\":\"sendMessage\",\"roomId\":\"" + roomId
                     + "\",\"clientMsgId\":\"c1\",\"body\":\"hello\"}");
 
