@@ -11,6 +11,7 @@ import dev.polychat.local.startup.HandlerEnvironment;
 import dev.polychat.local.startup.JwtSigningKey;
 import dev.polychat.local.startup.Preflight;
 import dev.polychat.local.startup.Progress;
+import dev.polychat.local.startup.TemporaryFolder;
 import dev.polychat.local.websocket.WebSocketGateway;
 import java.io.PrintStream;
 import java.net.URI;
@@ -77,6 +78,10 @@ public final class LocalStack implements AutoCloseable {
     private record Startup(Settings settings, Closer closer, Progress progress) {
 
         LocalStack run(Functions.Factory factory) {
+            if (settings.temporaryData()) {
+                // Added first, so it runs last: after PostgreSQL and dynalite have stopped.
+                closer.add("temporary data", () -> TemporaryFolder.delete(settings.dataFolder()));
+            }
             int port = progress.step("port", () -> Preflight.port(settings.port()),
                     p -> "127.0.0.1:" + p + " is free");
             if (settings.dynamoEndpoint().isEmpty()) {
