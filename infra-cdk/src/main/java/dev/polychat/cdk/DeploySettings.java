@@ -94,7 +94,8 @@ public record DeploySettings(
     private static Path findRepoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            if (Files.isDirectory(dir.resolve("functions")) && Files.exists(dir.resolve("pom.xml"))) {
+            if (Files.isDirectory(dir.resolve("functions"))
+                    && Files.exists(dir.resolve("pom.xml"))) {
                 return dir;
             }
             dir = dir.getParent();

@@ -42,7 +42,7 @@ public final class PolychatStack extends Stack {
                 new ChatFunctions.Wiring(database, tables, signingKey.secret(),
                         webSocket.stage()));
         webSocket.addRoutes(functions);
-        new PresenceSchedule(this, "PresenceSweep", functions.sweep);
+        new PresenceSchedule(this, "PresenceSweep", functions.sweep());
 
         WebHosting web = new WebHosting(this, "Web", settings);
         RestGateway rest = new RestGateway(this, "Rest", settings, web.origin(), functions);

@@ -49,7 +49,8 @@ class PolychatStackTest {
         List<String> handlers = new ArrayList<>(CHAT_HANDLERS);
         handlers.add(MIGRATE);
         assertThat(view.javaFunctions().values().stream()
-                .map(f -> properties(f).get("Handler"))).containsExactlyInAnyOrderElementsOf(handlers);
+                .map(f -> properties(f).get("Handler")))
+                .containsExactlyInAnyOrderElementsOf(handlers);
 
         for (Map<String, Object> function : view.javaFunctions().values()) {
             assertThat(properties(function))

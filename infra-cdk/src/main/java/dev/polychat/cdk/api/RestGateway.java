@@ -5,7 +5,7 @@ import dev.polychat.cdk.DeploySettings;
 import dev.polychat.cdk.compute.ChatFunctions;
 import java.util.List;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
@@ -14,7 +14,6 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.constructs.Construct;
 
 /**
@@ -61,12 +60,12 @@ public final class RestGateway extends Construct {
         api.addRoutes(AddRoutesOptions.builder()
                 .path("/api/auth/{proxy+}")
                 .methods(List.of(HttpMethod.ANY))
-                .integration(new HttpLambdaIntegration("Auth", functions.auth.alias()))
+                .integration(new HttpLambdaIntegration("Auth", functions.auth().alias()))
                 .build());
         api.addRoutes(AddRoutesOptions.builder()
                 .path("/api/{proxy+}")
                 .methods(List.of(HttpMethod.ANY))
-                .integration(new HttpLambdaIntegration("History", functions.history.alias()))
+                .integration(new HttpLambdaIntegration("History", functions.history().alias()))
                 .build());
 
         Acks.on(api, "AwsSolutions-APIG4",

@@ -5,15 +5,14 @@ import dev.polychat.cdk.DeploySettings;
 import dev.polychat.cdk.compute.ChatFunction;
 import dev.polychat.cdk.compute.ChatFunctions;
 import java.util.List;
-import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.IWebSocketRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
-import software.amazon.awscdk.services.apigatewayv2.IWebSocketRouteAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
-import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizerProps;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
 import software.constructs.Construct;
 
 /**
@@ -72,22 +71,22 @@ public final class WebSocketGateway extends Construct {
 
     public void addRoutes(ChatFunctions functions) {
         IWebSocketRouteAuthorizer authorizer = new WebSocketLambdaAuthorizer("TokenAuthorizer",
-                functions.authorizer.alias(), WebSocketLambdaAuthorizerProps.builder()
+                functions.authorizer().alias(), WebSocketLambdaAuthorizerProps.builder()
                         .identitySource(List.of("route.request.querystring.token"))
                         .build());
         api.addRoute("$connect", WebSocketRouteOptions.builder()
-                .integration(integration("Connect", functions.connect))
+                .integration(integration("Connect", functions.connect()))
                 .authorizer(authorizer)
                 .build());
         api.addRoute("$disconnect", WebSocketRouteOptions.builder()
-                .integration(integration("Disconnect", functions.disconnect))
+                .integration(integration("Disconnect", functions.disconnect()))
                 .build());
 
-        WebSocketLambdaIntegration message = integration("Message", functions.message);
+        WebSocketLambdaIntegration message = integration("Message", functions.message());
         for (String route : MESSAGE_ROUTES) {
             api.addRoute(route, answered(message));
         }
-        api.addRoute(HEARTBEAT_ROUTE, answered(integration("Heartbeat", functions.heartbeat)));
+        api.addRoute(HEARTBEAT_ROUTE, answered(integration("Heartbeat", functions.heartbeat())));
 
         // Authorization happens once, at $connect; API Gateway allows no authorizer elsewhere.
         Acks.on(api, "AwsSolutions-APIG4",

@@ -11,10 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
@@ -59,14 +58,14 @@ public final class ChatFunctions extends Construct {
     private final SecurityGroup others;
     private final List<ChatFunction> all = new ArrayList<>();
 
-    public final ChatFunction auth;
-    public final ChatFunction authorizer;
-    public final ChatFunction connect;
-    public final ChatFunction disconnect;
-    public final ChatFunction message;
-    public final ChatFunction heartbeat;
-    public final ChatFunction sweep;
-    public final ChatFunction history;
+    private final ChatFunction auth;
+    private final ChatFunction authorizer;
+    private final ChatFunction connect;
+    private final ChatFunction disconnect;
+    private final ChatFunction message;
+    private final ChatFunction heartbeat;
+    private final ChatFunction sweep;
+    private final ChatFunction history;
 
     public ChatFunctions(Construct scope, String id, FunctionFactory factory, IVpc vpc,
             Wiring wiring) {
@@ -111,8 +110,41 @@ public final class ChatFunctions extends Construct {
                 new Needs(true, true, PRESENCE_TABLES, false));
     }
 
+    /** Every chat function; the migrate function is not one of them. */
     public List<ChatFunction> all() {
         return List.copyOf(all);
+    }
+
+    public ChatFunction auth() {
+        return auth;
+    }
+
+    public ChatFunction authorizer() {
+        return authorizer;
+    }
+
+    public ChatFunction connect() {
+        return connect;
+    }
+
+    public ChatFunction disconnect() {
+        return disconnect;
+    }
+
+    public ChatFunction message() {
+        return message;
+    }
+
+    public ChatFunction heartbeat() {
+        return heartbeat;
+    }
+
+    public ChatFunction sweep() {
+        return sweep;
+    }
+
+    public ChatFunction history() {
+        return history;
     }
 
     private ChatFunction deploy(FunctionSpec spec, Needs needs) {

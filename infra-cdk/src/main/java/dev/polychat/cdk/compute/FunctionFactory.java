@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -98,6 +98,8 @@ public final class FunctionFactory {
                         + " permissions; active tracing needs them on '*'.");
         Acks.on(function, "AwsSolutions-L1",
                 "Java 21 on purpose: the build compiles release 21, and the runtime must match.");
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every function publishes its current version and is invoked through an alias.");
     }
 
     /** One asset per jar: the three connect handlers share one upload. */

@@ -2,7 +2,6 @@ package dev.polychat.cdk.data;
 
 import dev.polychat.cdk.Acks;
 import dev.polychat.cdk.DeploySettings;
-import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
