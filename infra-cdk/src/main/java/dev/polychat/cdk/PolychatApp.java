@@ -36,10 +36,16 @@ public final class PolychatApp {
         Tags.of(app).add("stage", settings.stage());
         Tags.of(app).add("managed-by", "cdk");
 
-        // AWS Solutions checks run at every synth; a finding that is neither fixed nor
-        // acknowledged with a reason fails it.
-        Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+        addChecks(app);
         return stack;
+    }
+
+    /**
+     * AWS Solutions checks run at every synth; a finding that is neither fixed nor
+     * acknowledged with a reason fails it.
+     */
+    static void addChecks(App app) {
+        Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     }
 
     /** The caller's account and region if the CDK CLI found credentials, else none. */

@@ -47,6 +47,9 @@ class DevInstallTest {
                 .satisfies(nat -> assertThat(properties(nat))
                         .containsEntry("InstanceType", "t4g.nano")
                         .containsEntry("SourceDestCheck", false));
+        assertThat(view.resources("AWS::EC2::SecurityGroup").values().toString())
+                .contains("traffic from the VPC to the internet")
+                .contains("CidrIp=10.40.0.0/16");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.polychat.cdk.compute;
 
-import dev.polychat.cdk.Acks;
 import dev.polychat.cdk.DeploySettings;
 import dev.polychat.cdk.data.Database;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.triggers.InvocationType;
@@ -55,7 +53,6 @@ public final class SchemaMigration extends Construct {
                 .build();
         settings.migrationRun().ifPresent(run -> runProperties().addPropertyOverride(
                 "MigrationRun", run));
-        acknowledgeTriggerProvider();
     }
 
     public ChatFunction function() {
@@ -72,18 +69,5 @@ public final class SchemaMigration extends Construct {
     private CfnResource runProperties() {
         CustomResource run = (CustomResource) trigger.getNode().findChild("Default");
         return (CfnResource) run.getNode().getDefaultChild();
-    }
-
-    /** The trigger's provider is a CDK-owned function, shared by every trigger in the stack. */
-    private void acknowledgeTriggerProvider() {
-        IConstruct provider = Stack.of(this).getNode()
-                .tryFindChild("AWSCDK.TriggerCustomResourceProviderCustomResourceProvider");
-        if (provider == null) {
-            return;
-        }
-                Acks.on(provider, "AwsSolutions-IAM4",
-                "CDK's trigger provider uses the AWS managed basic execution role (logs only).");
-        Acks.on(provider, "AwsSolutions-L1",
-                "The trigger provider's runtime is chosen and updated by the CDK release.");
     }
 }

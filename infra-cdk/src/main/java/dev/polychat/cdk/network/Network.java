@@ -13,10 +13,14 @@ import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.MachineImage;
 import software.amazon.awscdk.services.ec2.NatInstanceProps;
+import software.amazon.awscdk.services.ec2.NatInstanceProviderV2;
 import software.amazon.awscdk.services.ec2.NatProvider;
 import software.amazon.awscdk.services.ec2.NatTrafficDirection;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -39,15 +43,20 @@ import software.constructs.Construct;
  * ({@code -c nat=instance}, a t4g.nano) over a NAT gateway.
  */
 public final class Network extends Construct {
+    /** Fixed, so security group rules can name it as text (cdk-nag cannot read a reference). */
+    static final String CIDR = "10.40.0.0/16";
+
     private final Vpc vpc;
 
     public Network(Construct scope, String id, DeploySettings settings) {
         super(scope, id);
 
+        NatProvider nat = natProvider(settings);
         vpc = Vpc.Builder.create(this, "Vpc")
+                .ipAddresses(IpAddresses.cidr(CIDR))
                 .maxAzs(2)
                 .natGateways(settings.natCount())
-                .natGatewayProvider(natProvider(settings))
+                .natGatewayProvider(nat)
                 .subnetConfiguration(List.of(
                         subnet("public", SubnetType.PUBLIC),
                         subnet("functions", SubnetType.PRIVATE_WITH_EGRESS),
@@ -71,7 +80,10 @@ public final class Network extends Construct {
                 .trafficType(FlowLogTrafficType.REJECT)
                 .build());
 
-        if (settings.nat() == DeploySettings.NatMode.INSTANCE) {
+        if (nat instanceof NatInstanceProviderV2 instances) {
+            // Outbound-only by default: let the private subnets in, and nothing else.
+            instances.getConnections().allowFrom(Peer.ipv4(CIDR),
+                    Port.allTraffic(), "traffic from the VPC to the internet");
             acknowledgeNatInstance();
         }
     }
