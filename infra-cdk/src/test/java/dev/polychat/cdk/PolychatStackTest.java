@@ -356,6 +356,18 @@ class PolychatStackTest {
     }
 
     @Test
+    void webSocketStageWaitsForApiGatewaysAccountLoggingRole() {
+        String account = view.resources("AWS::ApiGateway::Account").keySet().iterator().next();
+        view.resources("AWS::ApiGatewayV2::Stage").forEach((id, stage) -> {
+            if (id.startsWith("WebSocket")) {
+                assertThat(stage.get("DependsOn").toString()).contains(account);
+            }
+        });
+        assertThat(view.resources("AWS::ApiGateway::Account").get(account))
+                .containsEntry("DeletionPolicy", "Retain");
+    }
+
+    @Test
     void chatFunctionsGetTheManagementEndpointOfTheStage() {
         Object endpoint = view.environment(view.functionWithHandler(
                 "dev.polychat.message.MessageHandler")).get("POLYCHAT_CONNECTIONS_ENDPOINT");

@@ -5,14 +5,19 @@ import dev.polychat.cdk.DeploySettings;
 import dev.polychat.cdk.compute.ChatFunction;
 import dev.polychat.cdk.compute.ChatFunctions;
 import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizerProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.CfnAccount;
 import software.amazon.awscdk.services.apigatewayv2.IWebSocketRouteAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
@@ -46,6 +51,7 @@ public final class WebSocketGateway extends Construct {
                 .description("PolyChat real-time chat")
                 .routeSelectionExpression("$request.body.action")
                 .build();
+        CfnAccount logging = accountLogging();
         stage = WebSocketStage.Builder.create(this, "Stage")
                 .webSocketApi(api)
                 .stageName(settings.stage())
@@ -54,6 +60,30 @@ public final class WebSocketGateway extends Construct {
                         .rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
                 .accessLogSettings(AccessLogs.in(this, settings))
                 .build();
+        stage.getNode().addDependency(logging);
+    }
+
+    /**
+     * WebSocket stages can log only once API Gateway has a CloudWatch role in the account's
+     * settings for this region; a fresh account has none and the stage would fail to create.
+     * The role outlives the stack: the setting is account-wide and other APIs may use it.
+     */
+    private CfnAccount accountLogging() {
+        Role role = Role.Builder.create(this, "ApiGatewayLogsRole")
+                .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
+                .description("API Gateway (account setting): writes API logs to CloudWatch")
+                .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName(
+                        "service-role/AmazonAPIGatewayPushToCloudWatchLogs")))
+                .build();
+        role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        Acks.on(role, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/"
+                + "service-role/AmazonAPIGatewayPushToCloudWatchLogs]",
+                "The AWS managed policy made for exactly this account-wide API Gateway role.");
+        CfnAccount account = CfnAccount.Builder.create(this, "ApiGatewayAccount")
+                .cloudWatchRoleArn(role.getRoleArn())
+                .build();
+        account.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        return account;
     }
 
     public WebSocketApi api() {
