@@ -24,9 +24,6 @@ import software.constructs.Construct;
  * dashboard. One stack, so nothing crosses a stack boundary and one deploy is atomic.
  */
 public final class PolychatStack extends Stack {
-    private final ChatFunctions functions;
-    private final SchemaMigration migration;
-
     public PolychatStack(Construct scope, String id, StackProps props, DeploySettings settings,
             FunctionJars jars) {
         super(scope, id, props);
@@ -38,7 +35,7 @@ public final class PolychatStack extends Stack {
         WebSocketGateway webSocket = new WebSocketGateway(this, "WebSocket", settings);
 
         FunctionFactory factory = new FunctionFactory(settings, jars, network.vpc());
-        functions = new ChatFunctions(this, "Functions", factory, network.vpc(),
+        ChatFunctions functions = new ChatFunctions(this, "Functions", factory, network.vpc(),
                 new ChatFunctions.Wiring(database, tables, signingKey.secret(),
                         webSocket.stage()));
         webSocket.addRoutes(functions);
@@ -50,8 +47,8 @@ public final class PolychatStack extends Stack {
 
         // Nothing serves users until the schema is current: every alias (which the APIs and
         // the schedule invoke) and both API stages wait for the migration.
-        migration = new SchemaMigration(this, "Migration", factory, network.vpc(), database,
-                settings);
+        SchemaMigration migration = new SchemaMigration(this, "Migration", factory,
+                network.vpc(), database, settings);
         for (ChatFunction function : functions.all()) {
             migration.runBefore(function.alias());
         }
@@ -68,14 +65,6 @@ public final class PolychatStack extends Stack {
                 "CloudWatch dashboard");
         output("AlarmTopicArn", monitoring.topic().getTopicArn(),
                 "Subscribe to this topic to receive alarms");
-    }
-
-    public ChatFunctions functions() {
-        return functions;
-    }
-
-    public SchemaMigration migration() {
-        return migration;
     }
 
     private void output(String id, String value, String description) {

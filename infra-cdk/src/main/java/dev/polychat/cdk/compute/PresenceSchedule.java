@@ -14,12 +14,10 @@ import software.constructs.Construct;
  * retried: the next one a minute later does the same work.
  */
 public final class PresenceSchedule extends Construct {
-    private final Rule rule;
-
     public PresenceSchedule(Construct scope, String id, ChatFunction sweep) {
         super(scope, id);
 
-        rule = Rule.Builder.create(this, "EveryMinute")
+        Rule.Builder.create(this, "EveryMinute")
                 .description("PolyChat presence sweep")
                 .schedule(Schedule.rate(Duration.minutes(1)))
                 .targets(List.of(new LambdaFunction(sweep.alias(), LambdaFunctionProps.builder()
@@ -27,9 +25,5 @@ public final class PresenceSchedule extends Construct {
                         .maxEventAge(Duration.seconds(60))
                         .build())))
                 .build();
-    }
-
-    public Rule rule() {
-        return rule;
     }
 }

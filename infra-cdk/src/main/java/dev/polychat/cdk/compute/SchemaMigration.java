@@ -26,7 +26,6 @@ import software.constructs.IConstruct;
  * (Flyway skips what is applied; the function re-checks the app user's grants).
  */
 public final class SchemaMigration extends Construct {
-    private final ChatFunction migrate;
     private final Trigger trigger;
 
     public SchemaMigration(Construct scope, String id, FunctionFactory factory, IVpc vpc,
@@ -36,7 +35,7 @@ public final class SchemaMigration extends Construct {
         SecurityGroup network = SecurityGroup.Builder.create(this, "SecurityGroup").vpc(vpc)
                 .description("PolyChat migrate function: reaches the database directly")
                 .build();
-        migrate = factory.create(this, new FunctionSpec("Migrate", "migrate",
+        ChatFunction migrate = factory.create(this, new FunctionSpec("Migrate", "migrate",
                 "dev.polychat.migrate.MigrateHandler", 1024, Duration.minutes(5),
                 "applies the schema migrations and grants the app user"),
                 network, Map.of(
@@ -53,10 +52,6 @@ public final class SchemaMigration extends Construct {
                 .build();
         settings.migrationRun().ifPresent(run -> runProperties().addPropertyOverride(
                 "MigrationRun", run));
-    }
-
-    public ChatFunction function() {
-        return migrate;
     }
 
     /** Makes each construct wait until the migrations have succeeded. */

@@ -81,10 +81,6 @@ public final class Monitoring extends Construct {
         return dashboard;
     }
 
-    public List<IAlarm> alarms() {
-        return List.copyOf(alarms);
-    }
-
     private void watchFunctions(List<ChatFunction> functions) {
         List<IMetric> errors = new ArrayList<>();
         List<IMetric> throttles = new ArrayList<>();

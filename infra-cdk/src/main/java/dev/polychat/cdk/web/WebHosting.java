@@ -94,10 +94,6 @@ public final class WebHosting extends Construct {
         return "https://" + distribution.getDistributionDomainName();
     }
 
-    public Distribution distribution() {
-        return distribution;
-    }
-
     /**
      * Uploads the web app and its {@code config.json}. Without a built {@code web/dist} it
      * uploads a placeholder page instead and warns at synth, so the stack still deploys.
