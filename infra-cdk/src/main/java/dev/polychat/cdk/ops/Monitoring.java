@@ -95,8 +95,7 @@ public final class Monitoring extends Construct {
                     name + " was throttled: concurrency limit reached");
             errors.add(error);
             throttles.add(throttle);
-            durations.add(f.function().metricDuration(MetricOptions.builder()
-                    .statistic("p99").period(PERIOD).label(name).build()));
+            durations.add(f.function().metricDuration(stat("p99").label(name).build()));
         }
         dashboard.addWidgets(
                 graph("Function errors", errors), graph("Function throttles", throttles),
@@ -126,8 +125,7 @@ public final class Monitoring extends Construct {
 
     private void watchRest(RestGateway rest) {
         Metric serverErrors = rest.stage().metricServerError(sum().build());
-        Metric latency = rest.stage().metricIntegrationLatency(MetricOptions.builder()
-                .statistic("p99").period(PERIOD).build());
+        Metric latency = rest.stage().metricIntegrationLatency(stat("p99").build());
         alarm("RestServerErrors", serverErrors, 5, 1,
                 "REST API: 5 or more 5xx answers in 5 minutes");
         alarm("RestLatency", latency, 2000, 3,
@@ -180,10 +178,9 @@ public final class Monitoring extends Construct {
                 .period(PERIOD)
                 .build();
         Metric failedSignIns = rdsMetric("ClientConnectionsSetupFailedAuth", "Sum", proxy);
-        Metric cpu = database.instance().metricCPUUtilization(MetricOptions.builder()
-                .statistic("Average").period(PERIOD).build());
-        Metric freeStorage = database.instance().metricFreeStorageSpace(MetricOptions.builder()
-                .statistic("Minimum").period(PERIOD).build());
+        Metric cpu = database.instance().metricCPUUtilization(stat("Average").build());
+        Metric freeStorage = database.instance().metricFreeStorageSpace(
+                stat("Minimum").build());
         alarm("ProxyConnections", used, 80, 3,
                 "The proxy uses 80% or more of the database connections it may open");
         alarm("ProxyFailedSignIns", failedSignIns, 5, 1,
@@ -220,18 +217,26 @@ public final class Monitoring extends Construct {
     }
 
     private static MetricOptions.Builder sum() {
-        return MetricOptions.builder().statistic("Sum").period(PERIOD);
+        return stat("Sum");
+    }
+
+    private static MetricOptions.Builder stat(String statistic) {
+        return MetricOptions.builder().statistic(statistic).period(PERIOD);
     }
 
     private static Metric apiMetric(String name, String statistic,
             Map<String, String> dimensions) {
-        return Metric.Builder.create().namespace("AWS/ApiGateway").metricName(name)
-                .dimensionsMap(dimensions).statistic(statistic).period(PERIOD).build();
+        return metric("AWS/ApiGateway", name, statistic, dimensions);
     }
 
     private static Metric rdsMetric(String name, String statistic,
             Map<String, String> dimensions) {
-        return Metric.Builder.create().namespace("AWS/RDS").metricName(name)
+        return metric("AWS/RDS", name, statistic, dimensions);
+    }
+
+    private static Metric metric(String namespace, String name, String statistic,
+            Map<String, String> dimensions) {
+        return Metric.Builder.create().namespace(namespace).metricName(name)
                 .dimensionsMap(dimensions).statistic(statistic).period(PERIOD).build();
     }
 
