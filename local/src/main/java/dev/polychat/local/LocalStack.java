@@ -1,5 +1,6 @@
 package dev.polychat.local;
 
+import dev.polychat.core.app.ChatApp;
 import dev.polychat.core.config.Env;
 import dev.polychat.local.http.HttpApi;
 import dev.polychat.local.http.Readiness;
@@ -103,6 +104,8 @@ public final class LocalStack implements AutoCloseable {
             progress.step("JWT signing key", () -> JwtSigningKey.ensure(settings.dataFolder()),
                     key -> (key.created() ? "created " : "kept ") + key.file());
 
+            // Added before the functions, so it runs after they stop: their shared clients.
+            closer.add("SDK clients and database connections", () -> ChatApp.release(env));
             RunningFunctions functions = closer.add("functions",
                     new RunningFunctions(factory.create(env)));
             progress.step("handlers", functions::warm, n -> n + " functions");

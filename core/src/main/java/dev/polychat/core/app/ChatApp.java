@@ -159,6 +159,30 @@ public final class ChatApp {
         return dynamo.get();
     }
 
+    /**
+     * Forgets the shared instance of this configuration and closes its clients and database
+     * connections: for a local stack that stops while its JVM goes on (tests).
+     */
+    public static void release(Env env) {
+        ChatApp app = SHARED.remove(env.asMap());
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Closes what was built: the SDK clients (their threads) and the database connections. */
+    public void close() {
+        if (dynamo.isBuilt()) {
+            dynamo.get().close();
+        }
+        if (postClient.isBuilt()) {
+            postClient.get().close();
+        }
+        if (database.isBuilt()) {
+            database.get().close();
+        }
+    }
+
     /** Drops database connections: before a SnapStart snapshot, after a restore, at shutdown. */
     public void closeDatabaseConnections() {
         if (database.isBuilt()) {

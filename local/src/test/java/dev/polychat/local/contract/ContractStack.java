@@ -19,7 +19,6 @@ import java.util.Base64;
  */
 final class ContractStack {
     private static LocalStack running;
-    private static Path dataFolder;
 
     private ContractStack() {
     }
@@ -30,24 +29,22 @@ final class ContractStack {
 
     static synchronized LocalStack running() {
         if (running == null) {
-            try {
-                dataFolder = Files.createTempDirectory("polychat-contract");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            running = start(dataFolder);
+            running = start(null);
             LocalStack started = running;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return running;
     }
 
+    /** A stack on a free port; with no data folder it uses a temporary one, deleted on close. */
     static LocalStack start(Path data) {
-        return LocalStack.start(Settings.builder(Repo.root())
+        Settings.Builder settings = Settings.builder(Repo.root())
                 .port(0)
-                .dataFolder(data)
-                .scheduleInterval(Duration.ofSeconds(1))
-                .build());
+                .scheduleInterval(Duration.ofSeconds(1));
+        if (data != null) {
+            settings.dataFolder(data);
+        }
+        return LocalStack.start(settings.build());
     }
 
     /** The environment the stack's handlers run with: table names, endpoints. */

@@ -8,9 +8,9 @@ import dev.polychat.engines.PostgresEngine;
 import dev.polychat.local.LocalStack;
 import dev.polychat.local.Settings;
 import dev.polychat.testkit.Repo;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL shut down mid-conversation: the sender gets an error (never a silent loss), and
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageContractTest {
 
     @Test
-    void aSendDuringAnOutageGetsAnErrorAndItsRetryStoresExactlyOne() throws Exception {
-        Path folder = Files.createTempDirectory("polychat-outage");
+    void aSendDuringAnOutageGetsAnErrorAndItsRetryStoresExactlyOne(@TempDir Path folder) {
         int port = FreePort.find();
         PostgresEngine database = PostgresEngine.start(folder.resolve("pg"), port);
         Settings settings = Settings.builder(Repo.root()).port(0)

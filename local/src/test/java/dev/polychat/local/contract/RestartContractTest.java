@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polychat.core.json.Json;
 import dev.polychat.local.LocalStack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Users and history live in the data folder and survive a restart of the stack. */
 class RestartContractTest {
 
     @Test
-    void usersRoomsAndHistorySurviveARestart() throws Exception {
-        Path data = Files.createTempDirectory("polychat-restart");
+    void usersRoomsAndHistorySurviveARestart(@TempDir Path data) {
         String username;
         String roomId;
 
