@@ -1,11 +1,13 @@
 package dev.polychat.local.contract;
 
 import dev.polychat.core.config.Env;
+import dev.polychat.engines.DynaliteEngine;
 import dev.polychat.local.LocalStack;
 import dev.polychat.local.Settings;
 import dev.polychat.testkit.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.Base64;
  * folder, and stopped when the test JVM exits.
  */
 final class ContractStack {
+    private static final String EXTERNAL_DYNAMODB = "polychat.contract.externalDynamoDb";
+
     private static LocalStack running;
 
     private ContractStack() {
@@ -29,11 +33,26 @@ final class ContractStack {
 
     static synchronized LocalStack running() {
         if (running == null) {
-            running = start(null);
+            running = Boolean.getBoolean(EXTERNAL_DYNAMODB) ? startOnExternalDynamoDb()
+                    : start(null);
             LocalStack started = running;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return running;
+    }
+
+    /**
+     * The stack on a DynamoDB-compatible server it did not start (another dynalite, as a
+     * developer's LocalStack would be): proves POLYCHAT_DYNAMODB_ENDPOINT is all it takes.
+     */
+    private static LocalStack startOnExternalDynamoDb() {
+        DynaliteEngine external = DynaliteEngine.start(Repo.root(), null, 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(external::close));
+        return LocalStack.start(Settings.builder(Repo.root())
+                .port(0)
+                .scheduleInterval(Duration.ofSeconds(1))
+                .dynamoEndpoint(URI.create(external.endpoint()))
+                .build());
     }
 
     /** A stack on a free port; with no data folder it uses a temporary one, deleted on close. */
