@@ -35,3 +35,16 @@ export function gapBefore(history: RoomHistory, seq: number): number | null {
   const newest = newestSeq(history)
   return seq > newest + 1 ? newest : null
 }
+
+/** The seq after which the first hole in the held history starts, or null if it has none. */
+export function firstHole(history: RoomHistory): number | null {
+  const { messages } = history
+  for (let i = 1; i < messages.length; i += 1) {
+    const previous = messages[i - 1]
+    const current = messages[i]
+    if (previous !== undefined && current !== undefined && current.seq > previous.seq + 1) {
+      return previous.seq
+    }
+  }
+  return null
+}

@@ -1,7 +1,14 @@
 import type { AppDispatch, RootState } from '../../app/store'
 import type { Message } from '../api/types'
 import { roomsApi } from '../rooms/roomsApi'
-import { GAP_PAGE_SIZE, gapBefore, mergeMessages, newestSeq, type RoomHistory } from './history'
+import {
+  GAP_PAGE_SIZE,
+  firstHole,
+  gapBefore,
+  mergeMessages,
+  newestSeq,
+  type RoomHistory,
+} from './history'
 import { messagesApi } from './messagesApi'
 import { messageDelivered } from './outboxSlice'
 
@@ -64,7 +71,7 @@ export class HistorySync {
     }
   }
 
-  /** Fetches every message after the newest held one, page by page. */
+  /** Fetches every message missing from the held history and after its newest, page by page. */
   async fill(roomId: string): Promise<void> {
     if (this.filling.has(roomId)) {
       this.refill.add(roomId)
@@ -74,22 +81,23 @@ export class HistorySync {
     try {
       do {
         this.refill.delete(roomId)
-        await this.fetchAfterNewest(roomId)
+        await this.fetchMissing(roomId)
       } while (this.refill.has(roomId))
     } finally {
       this.filling.delete(roomId)
     }
   }
 
-  private async fetchAfterNewest(roomId: string): Promise<void> {
+  private async fetchMissing(roomId: string): Promise<void> {
     for (let page = 0; page < MAX_FILL_PAGES; page += 1) {
       const history = this.history(roomId)
       if (history === undefined) {
         return
       }
+      const after = firstHole(history) ?? newestSeq(history)
       const request = this.dispatch(
         messagesApi.endpoints.getMessagePage.initiate(
-          { roomId, after: newestSeq(history), limit: GAP_PAGE_SIZE },
+          { roomId, after, limit: GAP_PAGE_SIZE },
           { subscribe: false, forceRefetch: true },
         ),
       )
@@ -99,7 +107,9 @@ export class HistorySync {
       }
       const { messages, hasMore } = result.data
       this.merge(roomId, messages)
-      if (!hasMore || messages.length === 0) {
+      const filled = this.history(roomId)
+      const holeLeft = filled !== undefined && firstHole(filled) !== null
+      if (messages.length === 0 || (!hasMore && !holeLeft)) {
         return
       }
     }

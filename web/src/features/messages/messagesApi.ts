@@ -25,7 +25,11 @@ export const messagesApi = api.injectEndpoints({
     getMessagePage: build.query<MessagePage, PageRequest>({
       query: ({ roomId, before, after, limit }) => ({
         url: `${roomPath(roomId)}/messages`,
-        params: { limit, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) },
+        params: {
+          ...(before === undefined ? {} : { before }),
+          ...(after === undefined ? {} : { after }),
+          limit,
+        },
       }),
       keepUnusedDataFor: 0,
     }),

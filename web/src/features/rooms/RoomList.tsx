@@ -10,16 +10,17 @@ import { unreadCount } from './readsSlice'
 import { useGetRoomsQuery } from './roomsApi'
 
 function RoomLink({ room, unread, current }: { room: Room; unread: number; current: boolean }) {
+  const label = [room.name, room.private ? 'private' : '', unread > 0 ? `${unread} unread` : '']
+    .filter((part) => part !== '')
+    .join(', ')
   return (
     <li>
-      <a href={roomHref(room.id)} className="room-link" aria-current={current ? 'page' : undefined}>
+      <a href={roomHref(room.id)} className="room-link" aria-label={label}
+        aria-current={current ? 'page' : undefined}>
         <span className="room-name">{room.name}</span>
-        {room.private && <span className="tag">private</span>}
+        {room.private && <span className="tag" aria-hidden="true">private</span>}
         {unread > 0 && (
-          <span className="badge">
-            {unread > 99 ? '99+' : unread}
-            <span className="visually-hidden"> unread</span>
-          </span>
+          <span className="badge" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
         )}
       </a>
     </li>
