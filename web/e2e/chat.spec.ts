@@ -2,10 +2,15 @@ import { expect, test, type Page, type WebSocketRoute } from '@playwright/test'
 import { createRoom, joinRoom, messageLog, screenshot, send, signUp, uniqueName } from './helpers'
 
 function members(page: Page, name: string) {
-  return page.getByRole('list', { name: 'Members' }).getByRole('listitem').filter({ hasText: name })
+  return page
+    .getByRole('list', { name: 'Members' })
+    .getByRole('listitem')
+    .filter({ hasText: name })
 }
 
-test('two people sign up, meet in a room, chat live and see presence and typing', async ({ browser }, info) => {
+test('two people sign up, meet in a room, chat live and see presence and typing', async ({
+  browser,
+}, info) => {
   const ann = await signUp(browser, 'ann', 'Ann Example')
   const bob = await signUp(browser, 'bob', 'Bob Example')
   const room = uniqueName('lounge')
@@ -15,9 +20,13 @@ test('two people sign up, meet in a room, chat live and see presence and typing'
 
   await send(ann.page, 'Hello Bob! Docs at https://example.com/docs')
   await expect(messageLog(bob.page).getByText('Hello Bob!')).toBeVisible()
-  await expect(messageLog(bob.page).getByRole('link', { name: 'https://example.com/docs' })).toBeVisible()
+  await expect(
+    messageLog(bob.page).getByRole('link', { name: 'https://example.com/docs' }),
+  ).toBeVisible()
 
-  await bob.page.getByRole('textbox', { name: 'Message' }).pressSequentially('Hi Ann, <b>not bold</b>')
+  await bob.page
+    .getByRole('textbox', { name: 'Message' })
+    .pressSequentially('Hi Ann, <b>not bold</b>')
   await expect(ann.page.getByText('Bob Example is typing…')).toBeVisible()
   await bob.page.getByRole('textbox', { name: 'Message' }).press('Enter')
   await expect(messageLog(ann.page).getByText('Hi Ann, <b>not bold</b>')).toBeVisible()
@@ -33,7 +42,9 @@ test('two people sign up, meet in a room, chat live and see presence and typing'
   await ann.close()
 })
 
-test('a reload keeps the session and the history, and scrolling up loads older pages', async ({ browser }) => {
+test('a reload keeps the session and the history, and scrolling up loads older pages', async ({
+  browser,
+}) => {
   const ann = await signUp(browser, 'ann', 'Ann Scroll')
   const room = uniqueName('archive')
   await createRoom(ann.page, room, 'Lots of history')
@@ -42,20 +53,31 @@ test('a reload keeps the session and the history, and scrolling up loads older p
   // Fill the room faster than typing would, through the contract's own socket, within the
   // default rate limit of 30 sendMessage frames per 10 s.
   await ann.page.evaluate(async (total) => {
-    const session = JSON.parse(sessionStorage.getItem('polychat.session') ?? '{}') as { token: string }
+    const session = JSON.parse(sessionStorage.getItem('polychat.session') ?? '{}') as {
+      token: string
+    }
     const config = (await (await fetch('config.json')).json()) as { webSocketUrl: string }
     const url = new URL(config.webSocketUrl, location.href)
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
     url.searchParams.set('token', session.token)
     const roomId = decodeURIComponent(location.hash.replace('#/rooms/', ''))
     const socket = new WebSocket(url)
-    await new Promise((resolve) => { socket.onopen = resolve })
+    await new Promise((resolve) => {
+      socket.onopen = resolve
+    })
     let acked = 0
     socket.onmessage = (event) => {
       if ((JSON.parse(String(event.data)) as { type: string }).type === 'ack') acked += 1
     }
     for (let i = 1; i <= total; i += 1) {
-      socket.send(JSON.stringify({ action: 'sendMessage', roomId, clientMsgId: `bulk-${i}`, body: `history ${i}` }))
+      socket.send(
+        JSON.stringify({
+          action: 'sendMessage',
+          roomId,
+          clientMsgId: `bulk-${i}`,
+          body: `history ${i}`,
+        }),
+      )
       if (i % 28 === 0) await new Promise((resolve) => setTimeout(resolve, 10_500))
     }
     while (acked < total) await new Promise((resolve) => setTimeout(resolve, 100))
@@ -67,7 +89,9 @@ test('a reload keeps the session and the history, and scrolling up loads older p
   await expect(log.getByText(`history ${count}`, { exact: true })).toBeVisible()
   await expect(log.getByText('history 1', { exact: true })).toHaveCount(0)
 
-  await ann.page.locator('.message-scroller').evaluate((element) => { element.scrollTop = 0 })
+  await ann.page.locator('.message-scroller').evaluate((element) => {
+    element.scrollTop = 0
+  })
   await expect(log.getByText('history 1', { exact: true })).toBeAttached()
   await expect(ann.page.getByText('This is the start of the room.')).toBeVisible()
   await expect(log.getByRole('listitem')).toHaveCount(count)
@@ -115,13 +139,19 @@ test('a killed socket reconnects and fills the gap without duplicates', async ({
   await send(bob.page, 'after the return')
   await expect(log.getByText('after the return')).toBeVisible()
   expect(await log.locator('.message-body').allTextContents()).toEqual([
-    'before the drop', 'missed one', 'missed two', 'missed three', 'after the return',
+    'before the drop',
+    'missed one',
+    'missed two',
+    'missed three',
+    'after the return',
   ])
   await ann.close()
   await bob.close()
 })
 
-test('the first screen is quick, and the main screens look right on a desk and a phone', async ({ browser }, info) => {
+test('the first screen is quick, and the main screens look right on a desk and a phone', async ({
+  browser,
+}, info) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
   const started = Date.now()
@@ -141,7 +171,9 @@ test('the first screen is quick, and the main screens look right on a desk and a
 
   await ann.page.setViewportSize({ width: 390, height: 844 })
   await screenshot(ann.page, info, 'room-phone-dark')
-  const overflow = await ann.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  const overflow = await ann.page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth,
+  )
   expect(overflow).toBe(false)
   await ann.page.getByRole('link', { name: 'Back to rooms' }).click()
   await expect(ann.page.getByRole('navigation', { name: 'Rooms' })).toBeVisible()

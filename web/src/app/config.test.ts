@@ -3,7 +3,10 @@ import { loadConfig, resolveConfig } from './config'
 
 describe('resolveConfig', () => {
   it('resolves the relative defaults against the page origin', () => {
-    const config = resolveConfig({ apiBaseUrl: '/api', webSocketUrl: '/ws' }, 'http://localhost:8080/')
+    const config = resolveConfig(
+      { apiBaseUrl: '/api', webSocketUrl: '/ws' },
+      'http://localhost:8080/',
+    )
 
     expect(config).toEqual({
       apiBaseUrl: 'http://localhost:8080/api',
@@ -47,7 +50,10 @@ describe('loadConfig', () => {
     const requested: string[] = []
     const fetchConfig: typeof fetch = (input) => {
       requested.push(input instanceof Request ? input.url : input.toString())
-      const body = JSON.stringify({ apiBaseUrl: 'http://127.0.0.1:7000/api', webSocketUrl: '/socket' })
+      const body = JSON.stringify({
+        apiBaseUrl: 'http://127.0.0.1:7000/api',
+        webSocketUrl: '/socket',
+      })
       return Promise.resolve(new Response(body, { status: 200 }))
     }
 

@@ -24,7 +24,10 @@ function withoutTrailingSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url
 }
 
-/** Resolves relative values against the page: `/api` → `https://host/api`, `/ws` → `wss://host/ws`. */
+/**
+ * Resolves relative values against the page: `/api` → `https://host/api` and
+ * `/ws` → `wss://host/ws` on an https page; absolute values stay as they are.
+ */
 export function resolveConfig(raw: unknown, pageUrl: string): RuntimeConfig {
   const api = new URL(readString(raw, 'apiBaseUrl'), pageUrl)
   const socket = new URL(readString(raw, 'webSocketUrl'), pageUrl)
@@ -43,7 +46,7 @@ export function resolveConfig(raw: unknown, pageUrl: string): RuntimeConfig {
 export async function loadConfig(baseUri: string, fetchFn: typeof fetch): Promise<RuntimeConfig> {
   let raw: unknown = DEFAULT_CONFIG
   try {
-    const response = await fetchFn(new URL('config.json', baseUri).href, { cache: 'no-store' })
+    const response = await fetchFn(new URL('config.json', baseUri).href)
     if (response.ok) {
       raw = await response.json()
     }

@@ -18,8 +18,13 @@ export class FakeBackend {
 
   addRoom(room: Partial<Room> & { id: string }): Room {
     const full: Room = {
-      name: room.id, topic: '', private: false, createdAt: '2026-12-04T10:00:00Z', lastSeq: 0,
-      member: true, ...room,
+      name: room.id,
+      topic: '',
+      private: false,
+      createdAt: '2026-12-04T10:00:00Z',
+      lastSeq: 0,
+      member: true,
+      ...room,
     }
     this.rooms.set(full.id, full)
     this.messages.set(full.id, [])
@@ -27,7 +32,12 @@ export class FakeBackend {
   }
 
   /** Stores a message as the server would (next seq), without pushing it. */
-  store(roomId: string, body: string, sender = { id: 'u-bob', name: 'Bob' }, clientMsgId?: string): Message {
+  store(
+    roomId: string,
+    body: string,
+    sender = { id: 'u-bob', name: 'Bob' },
+    clientMsgId?: string,
+  ): Message {
     const list = this.messages.get(roomId) ?? []
     const message: Message = {
       id: `m-${roomId}-${list.length + 1}`,
@@ -81,22 +91,34 @@ export class FakeBackend {
     }
     if (request.method === 'POST' && path === 'auth/register') {
       const body = (await request.json()) as { username: string; displayName?: string }
-      if (body.username === 'taken') return json(409, { error: { code: 'username_taken', message: 'taken' } })
-      const user = { id: `u-${body.username}`, username: body.username, displayName: body.displayName ?? body.username }
+      if (body.username === 'taken')
+        return json(409, { error: { code: 'username_taken', message: 'taken' } })
+      const user = {
+        id: `u-${body.username}`,
+        username: body.username,
+        displayName: body.displayName ?? body.username,
+      }
       return json(201, { token: `token-${body.username}`, user })
     }
     if (request.headers.get('Authorization') !== 'Bearer token-ann') {
       return json(401, { error: { code: 'unauthorized', message: 'no' } })
     }
     if (path === 'users/me') return json(200, { user: this.me })
-    if (path === 'rooms' && request.method === 'GET') return json(200, { rooms: [...this.rooms.values()] })
+    if (path === 'rooms' && request.method === 'GET')
+      return json(200, { rooms: [...this.rooms.values()] })
     if (path === 'rooms' && request.method === 'POST') {
       const body = (await request.json()) as { name: string; topic?: string; private?: boolean }
-      const room = this.addRoom({ id: `r-${String(this.rooms.size + 1)}`, name: body.name, topic: body.topic ?? '', private: body.private ?? false })
+      const room = this.addRoom({
+        id: `r-${String(this.rooms.size + 1)}`,
+        name: body.name,
+        topic: body.topic ?? '',
+        private: body.private ?? false,
+      })
       return json(201, { room })
     }
     const room = this.rooms.get(parts[1] ?? '')
-    if (parts[0] !== 'rooms' || room === undefined) return json(404, { error: { code: 'not_found', message: 'no' } })
+    if (parts[0] !== 'rooms' || room === undefined)
+      return json(404, { error: { code: 'not_found', message: 'no' } })
     if (parts[2] === 'members' && request.method === 'POST') {
       room.member = true
       return json(200, { room })
@@ -110,7 +132,10 @@ export class FakeBackend {
     return json(404, { error: { code: 'not_found', message: 'no' } })
   }
 
-  private page(roomId: string, params: URLSearchParams): { messages: Message[]; hasMore: boolean } {
+  private page(
+    roomId: string,
+    params: URLSearchParams,
+  ): { messages: Message[]; hasMore: boolean } {
     const all = this.messages.get(roomId) ?? []
     const limit = Number(params.get('limit') ?? '50')
     const after = params.get('after')
@@ -126,10 +151,12 @@ export class FakeBackend {
 }
 
 function json(status: number, body: unknown): Promise<Response> {
-  return Promise.resolve(new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  }))
+  return Promise.resolve(
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  )
 }
 
 /** A socket whose far end the test plays: it opens, drops and pushes on command. */

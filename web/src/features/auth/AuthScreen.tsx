@@ -9,7 +9,12 @@ const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/
 
 type Intent = 'signIn' | 'signUp'
 
-function problemWith(intent: Intent, username: string, password: string, displayName: string): string | null {
+function problemWith(
+  intent: Intent,
+  username: string,
+  password: string,
+  displayName: string,
+): string | null {
   if (username === '' || password === '') {
     return 'Enter a username and a password.'
   }
@@ -56,9 +61,10 @@ export function AuthScreen() {
       return
     }
 
-    const result = intent === 'signIn'
-      ? await login({ username, password })
-      : await register({ username, password, ...(displayName === '' ? {} : { displayName }) })
+    const result =
+      intent === 'signIn'
+        ? await login({ username, password })
+        : await register({ username, password, ...(displayName === '' ? {} : { displayName }) })
     if (result.data !== undefined) {
       dispatch(signedIn(result.data))
     } else {
@@ -69,10 +75,20 @@ export function AuthScreen() {
   return (
     <main className="auth">
       <h1 className="auth-title">PolyChat</h1>
-      <form className="auth-form" onSubmit={(e) => void submit(e)} aria-describedby={errorId} noValidate>
+      <form
+        className="auth-form"
+        onSubmit={(e) => void submit(e)}
+        aria-describedby={errorId}
+        noValidate
+      >
         <label>
           Username
-          <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} />
+          <input
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
         </label>
         <label>
           Password
@@ -82,10 +98,16 @@ export function AuthScreen() {
           Display name
           <input name="displayName" autoComplete="nickname" aria-describedby={hintId} />
         </label>
-        <p id={hintId} className="hint">Only needed to sign up; your username is used otherwise.</p>
-        <p id={errorId} className="form-error" role="alert">{problem}</p>
+        <p id={hintId} className="hint">
+          Only needed to sign up; your username is used otherwise.
+        </p>
+        <p id={errorId} className="form-error" role="alert">
+          {problem}
+        </p>
         <div className="auth-actions">
-          <button type="submit" name="intent" value="signIn" disabled={busy}>Sign in</button>
+          <button type="submit" name="intent" value="signIn" disabled={busy}>
+            Sign in
+          </button>
           <button type="submit" name="intent" value="signUp" className="secondary" disabled={busy}>
             Sign up
           </button>

@@ -41,7 +41,9 @@ export function Composer({ roomId }: { roomId: string }) {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
-      <label htmlFor={inputId} className="visually-hidden">Message</label>
+      <label htmlFor={inputId} className="visually-hidden">
+        Message
+      </label>
       <textarea
         id={inputId}
         rows={2}
@@ -57,7 +59,9 @@ export function Composer({ roomId }: { roomId: string }) {
       />
       <button type="submit">Send</button>
       <p id={counterId} className={over > 0 ? 'form-error counter' : 'counter visually-hidden'}>
-        {over > 0 ? `${over} characters over the ${MAX_BODY} limit` : 'Enter to send, Shift+Enter for a new line'}
+        {over > 0
+          ? `${over} characters over the ${MAX_BODY} limit`
+          : 'Enter to send, Shift+Enter for a new line'}
       </p>
     </form>
   )

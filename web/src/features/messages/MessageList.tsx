@@ -40,7 +40,11 @@ function PendingMessage({ entry, myName }: { entry: OutgoingMessage; myName: str
       {failed && (
         <p className="delivery-error">
           {entry.error}{' '}
-          <button type="button" className="link-button" onClick={() => dispatch(messageRetried(entry.clientMsgId))}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => dispatch(messageRetried(entry.clientMsgId))}
+          >
             Retry
           </button>
         </p>
@@ -106,7 +110,12 @@ export function MessageList({ roomId }: { roomId: string }) {
   return (
     <div className="message-scroller" ref={scroller} onScroll={onScroll}>
       {history?.hasOlder === true && (
-        <button type="button" className="load-older" onClick={() => void loadOlder()} disabled={loadingOlder}>
+        <button
+          type="button"
+          className="load-older"
+          onClick={() => void loadOlder()}
+          disabled={loadingOlder}
+        >
           {loadingOlder ? 'Loading older messages…' : 'Load older messages'}
         </button>
       )}

@@ -4,7 +4,12 @@ import { firstHole, gapBefore, mergeMessages } from './history'
 
 function message(seq: number, body = `m${seq}`): Message {
   return {
-    id: `id-${seq}`, roomId: 'r', seq, senderId: 'u', senderName: 'U', body,
+    id: `id-${seq}`,
+    roomId: 'r',
+    seq,
+    senderId: 'u',
+    senderName: 'U',
+    body,
     createdAt: '2026-12-04T10:00:00Z',
   }
 }

@@ -11,7 +11,10 @@ export const PAGE_SIZE = 50
 export const GAP_PAGE_SIZE = 200
 
 /** Merges messages into a sorted list, one per seq; a later copy replaces an earlier one. */
-export function mergeMessages(existing: readonly Message[], incoming: readonly Message[]): Message[] {
+export function mergeMessages(
+  existing: readonly Message[],
+  incoming: readonly Message[],
+): Message[] {
   const bySeq = new Map<number, Message>()
   for (const message of existing) {
     bySeq.set(message.seq, message)

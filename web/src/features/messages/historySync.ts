@@ -64,8 +64,9 @@ export class HistorySync {
   /** The room list says a room goes further than its held history: fetch what is missing. */
   catchUp(roomId: string): void {
     const history = this.history(roomId)
-    const room = roomsApi.endpoints.getRooms.select(undefined)(this.getState()).data
-      ?.find((r) => r.id === roomId)
+    const room = roomsApi.endpoints.getRooms
+      .select(undefined)(this.getState())
+      .data?.find((r) => r.id === roomId)
     if (history !== undefined && room !== undefined && room.lastSeq > newestSeq(history)) {
       void this.fill(roomId)
     }
@@ -131,8 +132,12 @@ export class HistorySync {
     const state = this.getState()
     for (const message of messages) {
       const id = message.clientMsgId
-      if (id !== undefined && id !== null && id in state.outbox &&
-        message.senderId === state.auth.user?.id) {
+      if (
+        id !== undefined &&
+        id !== null &&
+        id in state.outbox &&
+        message.senderId === state.auth.user?.id
+      ) {
         this.dispatch(messageDelivered(id))
       }
     }

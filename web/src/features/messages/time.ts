@@ -20,12 +20,19 @@ export function timeAgo(iso: string, now: number): string {
   }
   const seconds = Math.round((then - now) / 1000)
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.35], ['month', 12],
+    ['second', 60],
+    ['minute', 60],
+    ['hour', 24],
+    ['day', 7],
+    ['week', 4.35],
+    ['month', 12],
   ]
   let value = seconds
   for (const [unit, size] of steps) {
     if (Math.abs(value) < size) {
-      return unit === 'second' ? relative.format(0, 'second') : relative.format(Math.round(value), unit)
+      return unit === 'second'
+        ? relative.format(0, 'second')
+        : relative.format(Math.round(value), unit)
     }
     value /= size
   }

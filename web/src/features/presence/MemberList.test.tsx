@@ -8,7 +8,13 @@ describe('MemberList', () => {
     const app = makeTestApp()
     app.backend.addRoom({ id: 'r1' })
     app.backend.presence.set('r1', [
-      { userId: 'u-bob', username: 'bob', displayName: 'Bob', status: 'offline', lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+      {
+        userId: 'u-bob',
+        username: 'bob',
+        displayName: 'Bob',
+        status: 'offline',
+        lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      },
       { userId: 'u-ann', username: 'ann', displayName: 'Ann', status: 'online' },
       { userId: 'u-cat', username: 'cat', displayName: 'Cat', status: 'away' },
     ])
@@ -17,12 +23,10 @@ describe('MemberList', () => {
 
     const list = await screen.findByRole('list', { name: 'Members' })
     await within(list).findByText(/Bob/)
-    const items = within(list).getAllByRole('listitem').map((item) => item.textContent)
-    expect(items).toEqual([
-      'Ann (you) online',
-      'Cat away',
-      'Bob offline, last seen 5 minutes ago',
-    ])
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent)
+    expect(items).toEqual(['Ann (you) online', 'Cat away', 'Bob offline, last seen 5 minutes ago'])
   })
 
   it('updates a status when a presence event arrives', async () => {
@@ -35,7 +39,12 @@ describe('MemberList', () => {
     await screen.findByText('online')
     app.backend.socket.accept()
 
-    app.backend.socket.push({ type: 'presence', userId: 'u-bob', status: 'offline', lastSeenAt: new Date().toISOString() })
+    app.backend.socket.push({
+      type: 'presence',
+      userId: 'u-bob',
+      status: 'offline',
+      lastSeenAt: new Date().toISOString(),
+    })
 
     expect(await screen.findByText(/^offline/)).toBeInTheDocument()
   })

@@ -14,7 +14,9 @@ export function statusWords(member: MemberPresence, now: number): string {
     return member.status
   }
   const seen = member.lastSeenAt
-  return seen === undefined || seen === null || seen === '' ? 'offline' : `offline, last seen ${timeAgo(seen, now)}`
+  return seen === undefined || seen === null || seen === ''
+    ? 'offline'
+    : `offline, last seen ${timeAgo(seen, now)}`
 }
 
 export function sortMembers(members: readonly MemberPresence[]): MemberPresence[] {

@@ -37,8 +37,13 @@ function isMessage(value: unknown): value is Message {
     return false
   }
   const m = value as Fields
-  return isString(m.id) && isString(m.roomId) && typeof m.seq === 'number' &&
-    isString(m.senderId) && isString(m.body)
+  return (
+    isString(m.id) &&
+    isString(m.roomId) &&
+    typeof m.seq === 'number' &&
+    isString(m.senderId) &&
+    isString(m.body)
+  )
 }
 
 function isStatus(value: unknown): value is PresenceStatus {

@@ -48,7 +48,9 @@ describe('the real-time middleware', () => {
     await flush()
 
     expect(app.store.getState().connection.link).toBe('open')
-    expect(app.backend.socket.framesOf('heartbeat')).toEqual([{ action: 'heartbeat', status: 'online' }])
+    expect(app.backend.socket.framesOf('heartbeat')).toEqual([
+      { action: 'heartbeat', status: 'online' },
+    ])
   })
 
   it('merges pushed messages into the cached history once each, in seq order', async () => {
@@ -119,7 +121,10 @@ describe('the real-time middleware', () => {
   it('signs out when the socket keeps failing because the token is refused', async () => {
     const app = makeTestApp()
     app.backend.me = { id: 'u-ann', username: 'ann', displayName: 'Ann' }
-    app.store.dispatch({ type: 'auth/signedIn', payload: { token: 'expired', user: app.backend.me } })
+    app.store.dispatch({
+      type: 'auth/signedIn',
+      payload: { token: 'expired', user: app.backend.me },
+    })
 
     for (let attempt = 0; attempt < 3; attempt += 1) {
       app.backend.socket.drop()
@@ -152,7 +157,13 @@ describe('the real-time middleware', () => {
     ])
 
     const stored = app.backend.store('r1', 'hello', { id: 'u-ann', name: 'Ann' }, 'c-1')
-    app.backend.socket.push({ type: 'ack', clientMsgId: 'c-1', messageId: stored.id, seq: 4, roomId: 'r1' })
+    app.backend.socket.push({
+      type: 'ack',
+      clientMsgId: 'c-1',
+      messageId: stored.id,
+      seq: 4,
+      roomId: 'r1',
+    })
     await flush()
     expect(app.store.getState().outbox).toEqual({})
     expect(seqs(app)).toEqual([1, 2, 3, 4])
@@ -167,7 +178,11 @@ describe('the real-time middleware', () => {
     app.store.dispatch(messageQueued('r1', 'spam', 'c-2'))
 
     app.backend.socket.push({
-      type: 'error', code: 'rate_limited', message: 'slow down', action: 'sendMessage', clientMsgId: 'c-2',
+      type: 'error',
+      code: 'rate_limited',
+      message: 'slow down',
+      action: 'sendMessage',
+      clientMsgId: 'c-2',
     })
     await flush()
     expect(app.store.getState().outbox['c-2']).toMatchObject({
@@ -176,7 +191,10 @@ describe('the real-time middleware', () => {
     })
 
     app.store.dispatch(messageRetried('c-2'))
-    expect(app.backend.socket.framesOf('sendMessage').map((f) => f.clientMsgId)).toEqual(['c-2', 'c-2'])
+    expect(app.backend.socket.framesOf('sendMessage').map((f) => f.clientMsgId)).toEqual([
+      'c-2',
+      'c-2',
+    ])
   })
 
   it('sends messages written while offline once the socket opens', async () => {

@@ -43,11 +43,19 @@ export function createRealtimeMiddleware(deps: AppDeps): Middleware<object, Root
     const send = (frame: ClientFrame): boolean => link?.send(frame) ?? false
 
     const sendMessage = (entry: OutgoingMessage): void => {
-      send({ action: 'sendMessage', roomId: entry.roomId, clientMsgId: entry.clientMsgId, body: entry.body })
+      send({
+        action: 'sendMessage',
+        roomId: entry.roomId,
+        clientMsgId: entry.clientMsgId,
+        body: entry.body,
+      })
     }
 
     const heartbeat = (): ClientFrame => {
-      if (getState().connection.myStatus === 'online' && deps.now() - lastInputAt >= AWAY_AFTER_MS) {
+      if (
+        getState().connection.myStatus === 'online' &&
+        deps.now() - lastInputAt >= AWAY_AFTER_MS
+      ) {
         dispatch(myStatusChanged('away'))
       }
       return { action: 'heartbeat', status: getState().connection.myStatus }
@@ -92,7 +100,12 @@ export function createRealtimeMiddleware(deps: AppDeps): Middleware<object, Root
           failedToOpen: (consecutive) => {
             if (consecutive === FAILURES_BEFORE_TOKEN_CHECK) {
               // A refused token closes the socket before it opens; a 401 here ends the session.
-              void dispatch(authApi.endpoints.getMe.initiate(undefined, { subscribe: false, forceRefetch: true }))
+              void dispatch(
+                authApi.endpoints.getMe.initiate(undefined, {
+                  subscribe: false,
+                  forceRefetch: true,
+                }),
+              )
             }
           },
           heartbeat,
@@ -123,7 +136,10 @@ export function createRealtimeMiddleware(deps: AppDeps): Middleware<object, Root
         if (entry !== undefined) sendMessage(entry)
       } else if (composerTyped.match(action)) {
         const last = typingSentAt.get(action.payload) ?? -Infinity
-        if (deps.now() - last >= TYPING_EVERY_MS && send({ action: 'typing', roomId: action.payload })) {
+        if (
+          deps.now() - last >= TYPING_EVERY_MS &&
+          send({ action: 'typing', roomId: action.payload })
+        ) {
           typingSentAt.set(action.payload, deps.now())
         }
       } else if (userActive.match(action)) {

@@ -18,7 +18,12 @@ export class ServerEventHandler {
   private readonly sync: HistorySync
   private readonly now: () => number
 
-  constructor(dispatch: AppDispatch, getState: () => RootState, sync: HistorySync, now: () => number) {
+  constructor(
+    dispatch: AppDispatch,
+    getState: () => RootState,
+    sync: HistorySync,
+    now: () => number,
+  ) {
     this.dispatch = dispatch
     this.getState = getState
     this.sync = sync
@@ -28,7 +33,9 @@ export class ServerEventHandler {
   handle(event: ServerEvent): void {
     switch (event.type) {
       case 'message':
-        this.dispatch(typingStopped({ roomId: event.message.roomId, userId: event.message.senderId }))
+        this.dispatch(
+          typingStopped({ roomId: event.message.roomId, userId: event.message.senderId }),
+        )
         this.sync.merge(event.message.roomId, [event.message])
         break
       case 'ack':

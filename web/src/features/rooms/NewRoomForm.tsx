@@ -45,10 +45,16 @@ export function NewRoomForm({ onClose }: { onClose: () => void }) {
         <input type="checkbox" name="private" />
         Private
       </label>
-      <p className="form-error" role="alert">{problem}</p>
+      <p className="form-error" role="alert">
+        {problem}
+      </p>
       <div className="form-actions">
-        <button type="submit" disabled={isLoading}>Create</button>
-        <button type="button" className="secondary" onClick={onClose}>Cancel</button>
+        <button type="submit" disabled={isLoading}>
+          Create
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </form>
   )

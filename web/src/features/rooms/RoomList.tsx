@@ -15,12 +15,22 @@ function RoomLink({ room, unread, current }: { room: Room; unread: number; curre
     .join(', ')
   return (
     <li>
-      <a href={roomHref(room.id)} className="room-link" aria-label={label}
-        aria-current={current ? 'page' : undefined}>
+      <a
+        href={roomHref(room.id)}
+        className="room-link"
+        aria-label={label}
+        aria-current={current ? 'page' : undefined}
+      >
         <span className="room-name">{room.name}</span>
-        {room.private && <span className="tag" aria-hidden="true">private</span>}
+        {room.private && (
+          <span className="tag" aria-hidden="true">
+            private
+          </span>
+        )}
         {unread > 0 && (
-          <span className="badge" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+          <span className="badge" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
         )}
       </a>
     </li>
@@ -42,18 +52,37 @@ export function RoomList() {
     <nav className="rooms" aria-label="Rooms">
       <div className="panel-head">
         <h2 className="panel-title">Rooms</h2>
-        <button type="button" aria-expanded={creating} onClick={() => { setCreating(!creating) }}>
+        <button
+          type="button"
+          aria-expanded={creating}
+          onClick={() => {
+            setCreating(!creating)
+          }}
+        >
           New room
         </button>
       </div>
-      {creating && <NewRoomForm onClose={() => { setCreating(false) }} />}
+      {creating && (
+        <NewRoomForm
+          onClose={() => {
+            setCreating(false)
+          }}
+        />
+      )}
       {isLoading && <p className="hint">Loading rooms…</p>}
       {error !== undefined && <p className="form-error">{describeError(error)}</p>}
       <h3 className="list-title">Your rooms</h3>
-      {mine.length === 0 && !isLoading && <p className="hint">None yet: create one or join one.</p>}
+      {mine.length === 0 && !isLoading && (
+        <p className="hint">None yet: create one or join one.</p>
+      )}
       <ul className="room-list">
         {mine.map((room) => (
-          <RoomLink key={room.id} room={room} unread={unreadCount(reads, me?.id, room)} current={room.id === selected} />
+          <RoomLink
+            key={room.id}
+            room={room}
+            unread={unreadCount(reads, me?.id, room)}
+            current={room.id === selected}
+          />
         ))}
       </ul>
       {others.length > 0 && (

@@ -13,8 +13,14 @@ function JoinPrompt({ room }: { room: Room }) {
   return (
     <div className="join-prompt">
       <p>You are not in this room yet.</p>
-      <button type="button" onClick={() => void joinRoom(room.id)} disabled={isLoading}>Join</button>
-      {error !== undefined && <p className="form-error" role="alert">{describeError(error)}</p>}
+      <button type="button" onClick={() => void joinRoom(room.id)} disabled={isLoading}>
+        Join
+      </button>
+      {error !== undefined && (
+        <p className="form-error" role="alert">
+          {describeError(error)}
+        </p>
+      )}
     </div>
   )
 }
@@ -33,7 +39,9 @@ export function RoomView({ roomId }: { roomId: string }) {
     return (
       <section className="room empty">
         <p>{isLoading ? 'Loading…' : 'This room does not exist or you cannot see it.'}</p>
-        <a href="#" className="back-link">Back to rooms</a>
+        <a href="#" className="back-link">
+          Back to rooms
+        </a>
       </section>
     )
   }
@@ -44,20 +52,38 @@ export function RoomView({ roomId }: { roomId: string }) {
   }
 
   return (
-    <section className={showMembers ? 'room show-members' : 'room'} aria-labelledby={`room-${room.id}`}>
+    <section
+      className={showMembers ? 'room show-members' : 'room'}
+      aria-labelledby={`room-${room.id}`}
+    >
       <header className="room-head">
-        <a href="#" className="back-link" aria-label="Back to rooms">‹</a>
+        <a href="#" className="back-link" aria-label="Back to rooms">
+          ‹
+        </a>
         <div className="room-title">
           <h2 id={`room-${room.id}`}>{room.name}</h2>
-          {room.topic !== undefined && room.topic !== null && room.topic !== '' && <p className="topic">{room.topic}</p>}
+          {room.topic !== undefined && room.topic !== null && room.topic !== '' && (
+            <p className="topic">{room.topic}</p>
+          )}
         </div>
         {room.member && (
           <div className="room-actions">
-            <button type="button" className="secondary members-toggle" aria-expanded={showMembers}
-              onClick={() => { setShowMembers(!showMembers) }}>
+            <button
+              type="button"
+              className="secondary members-toggle"
+              aria-expanded={showMembers}
+              onClick={() => {
+                setShowMembers(!showMembers)
+              }}
+            >
               Show members
             </button>
-            <button type="button" className="secondary" onClick={() => void leave()} disabled={leaving.isLoading}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void leave()}
+              disabled={leaving.isLoading}
+            >
               Leave
             </button>
           </div>

@@ -3,7 +3,12 @@ import type { Room } from '../api/types'
 import { readsSlice, roomRead, unreadCount } from './readsSlice'
 
 const room: Room = {
-  id: 'r1', name: 'general', private: false, createdAt: '', lastSeq: 10, member: true,
+  id: 'r1',
+  name: 'general',
+  private: false,
+  createdAt: '',
+  lastSeq: 10,
+  member: true,
 }
 
 describe('unread counts', () => {

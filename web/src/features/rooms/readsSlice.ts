@@ -1,7 +1,7 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit'
 import type { Room } from '../api/types'
 
-/** The last seq each user has seen in each room: userId → roomId → seq. Kept across sessions. */
+/** The last seq each user has seen in each room (userId → roomId → seq) */
 export type ReadsState = Record<string, Record<string, number>>
 
 const nobodyRead: ReadsState = {}

@@ -48,7 +48,7 @@ describe('the chat screen', () => {
     expect(screen.getByRole('link', { name: 'general' })).toHaveAttribute('aria-current', 'page')
   })
 
-  it('sends on Enter, keeps Shift+Enter for a new line and shows the message as pending', async () => {
+  it('sends on Enter, keeps Shift+Enter for a newline, shows the message pending', async () => {
     const app = chatApp()
     const user = await openGeneral(app)
 
@@ -70,13 +70,18 @@ describe('the chat screen', () => {
     const [frame] = app.backend.socket.framesOf('sendMessage')
 
     app.backend.socket.push({
-      type: 'error', code: 'rate_limited', message: 'slow', clientMsgId: frame?.clientMsgId ?? '',
+      type: 'error',
+      code: 'rate_limited',
+      message: 'slow',
+      clientMsgId: frame?.clientMsgId ?? '',
     })
 
     expect(await screen.findByText(/Too many messages at once/)).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Retry' }))
-    expect(app.backend.socket.framesOf('sendMessage').map((f) => f.clientMsgId))
-      .toEqual([frame?.clientMsgId, frame?.clientMsgId])
+    expect(app.backend.socket.framesOf('sendMessage').map((f) => f.clientMsgId)).toEqual([
+      frame?.clientMsgId,
+      frame?.clientMsgId,
+    ])
   })
 
   it('shows who is typing', async () => {
@@ -100,7 +105,9 @@ describe('the chat screen', () => {
     await user.click(screen.getByRole('button', { name: 'Create' }))
 
     expect(await screen.findByRole('heading', { name: 'secret plans' })).toBeInTheDocument()
-    expect([...app.backend.rooms.values()].find((r) => r.name === 'secret plans')?.private).toBe(true)
+    expect([...app.backend.rooms.values()].find((r) => r.name === 'secret plans')?.private).toBe(
+      true,
+    )
   })
 
   it('joins a public room with the Join button', async () => {

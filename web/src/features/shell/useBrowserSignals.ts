@@ -6,7 +6,14 @@ import { roomSelected } from '../ui/uiSlice'
 
 /** Input closer together than this is one burst of activity. */
 const ACTIVITY_THROTTLE_MS = 10_000
-const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'focus'] as const
+const ACTIVITY_EVENTS = [
+  'keydown',
+  'pointerdown',
+  'pointermove',
+  'wheel',
+  'touchstart',
+  'focus',
+] as const
 
 /** Wires the page's own events into the store: the address, input and the network. */
 export function useBrowserSignals(): void {

@@ -12,9 +12,12 @@ export function TypingIndicator({ roomId }: { roomId: string }) {
   useEffect(() => {
     const expiry = nextExpiry(typing, roomId, now)
     if (expiry === null) return
-    const timer = setTimeout(() => {
-      setNow(Date.now())
-    }, expiry - Date.now() + 50)
+    const timer = setTimeout(
+      () => {
+        setNow(Date.now())
+      },
+      expiry - Date.now() + 50,
+    )
     return () => {
       clearTimeout(timer)
     }

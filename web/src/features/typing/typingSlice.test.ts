@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { TYPING_SHOWN_MS, typingNames, typingReceived, typingSentence, typingSlice } from './typingSlice'
+import {
+  TYPING_SHOWN_MS,
+  typingNames,
+  typingReceived,
+  typingSentence,
+  typingSlice,
+} from './typingSlice'
 
 describe('typing', () => {
   const state = [

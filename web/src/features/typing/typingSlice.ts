@@ -42,7 +42,12 @@ export const typingSlice = createSlice({
 export const { typingReceived, typingStopped } = typingSlice.actions
 
 /** The names typing in a room at `now`, the signed-in user left out, in a stable order. */
-export function typingNames(state: TypingState, roomId: string, now: number, me?: string): string[] {
+export function typingNames(
+  state: TypingState,
+  roomId: string,
+  now: number,
+  me?: string,
+): string[] {
   const room = state[roomId] ?? {}
   return Object.entries(room)
     .filter(([userId, typist]) => userId !== me && typist.until > now)
