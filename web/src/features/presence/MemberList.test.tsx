@@ -49,3 +49,26 @@ describe('MemberList', () => {
     expect(await screen.findByText(/^offline/)).toBeInTheDocument()
   })
 })
+
+describe('a member who joined after the list loaded', () => {
+  it('shows up once they type in the room', async () => {
+    const app = makeTestApp()
+    app.backend.addRoom({ id: 'r1' })
+    app.backend.presence.set('r1', [
+      { userId: 'u-ann', username: 'ann', displayName: 'Ann', status: 'online' },
+    ])
+    renderWithStore(<MemberList roomId="r1" />, app)
+    await screen.findByText(/Ann/)
+    app.backend.socket.accept()
+    app.backend.presence.get('r1')?.push({
+      userId: 'u-dan',
+      username: 'dan',
+      displayName: 'Dan',
+      status: 'online',
+    })
+
+    app.backend.socket.push({ type: 'typing', roomId: 'r1', userId: 'u-dan', displayName: 'Dan' })
+
+    expect(await screen.findByText('Dan')).toBeInTheDocument()
+  })
+})

@@ -37,12 +37,14 @@ export class ServerEventHandler {
           typingStopped({ roomId: event.message.roomId, userId: event.message.senderId }),
         )
         this.sync.merge(event.message.roomId, [event.message])
+        this.noticeMember(event.message.roomId, event.message.senderId)
         break
       case 'ack':
         this.acknowledge(event)
         break
       case 'typing':
         this.dispatch(typingReceived({ ...event, at: this.now() }))
+        this.noticeMember(event.roomId, event.userId)
         break
       case 'presence':
         this.updatePresence(event)
@@ -83,6 +85,14 @@ export class ServerEventHandler {
       createdAt: pending.createdAt,
     }
     this.sync.merge(ack.roomId, [message])
+  }
+
+  /** Someone speaks in a room whose member list lacks them: they joined since it loaded. */
+  private noticeMember(roomId: string, userId: string): void {
+    const members = presenceApi.endpoints.getPresence.select(roomId)(this.getState()).data
+    if (members !== undefined && !members.some((m) => m.userId === userId)) {
+      this.dispatch(api.util.invalidateTags([{ type: 'Presence', id: roomId }]))
+    }
   }
 
   private updatePresence(event: PresenceEvent): void {

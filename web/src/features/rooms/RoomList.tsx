@@ -9,6 +9,8 @@ import { NewRoomForm } from './NewRoomForm'
 import { unreadCount } from './readsSlice'
 import { useGetRoomsQuery } from './roomsApi'
 
+const ROOMS_POLL_MS = 30_000
+
 function RoomLink({ room, unread, current }: { room: Room; unread: number; current: boolean }) {
   const label = [room.name, room.private ? 'private' : '', unread > 0 ? `${unread} unread` : '']
     .filter((part) => part !== '')
@@ -38,7 +40,14 @@ function RoomLink({ room, unread, current }: { room: Room; unread: number; curre
 }
 
 export function RoomList() {
-  const { data: rooms = [], error, isLoading } = useGetRoomsQuery(undefined)
+  // Public rooms others create are not pushed; a slow poll lets them show up.
+  const {
+    data: rooms = [],
+    error,
+    isLoading,
+  } = useGetRoomsQuery(undefined, {
+    pollingInterval: ROOMS_POLL_MS,
+  })
   const reads = useAppSelector((state) => state.reads)
   const me = useAppSelector(selectCurrentUser)
   const selected = useAppSelector(selectSelectedRoomId)
