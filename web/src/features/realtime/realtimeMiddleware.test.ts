@@ -5,7 +5,7 @@ import { roomsApi } from '../rooms/roomsApi'
 import { makeTestApp, type TestApp } from '../../test/harness'
 import { HEARTBEAT_MS, MAX_SOCKET_AGE_MS } from './connection'
 import { composerTyped, userActive } from './realtimeActions'
-import { AWAY_AFTER_MS } from './realtimeMiddleware'
+import { ACK_TIMEOUT_MS, AWAY_AFTER_MS } from './realtimeMiddleware'
 
 const BOB = { id: 'u-bob', name: 'Bob' }
 
@@ -195,6 +195,28 @@ describe('the real-time middleware', () => {
       'c-2',
       'c-2',
     ])
+  })
+
+  it('gives up waiting for an ack after a while, and a late ack still delivers', async () => {
+    const app = await openRoomApp()
+    app.store.dispatch(messageQueued('r1', 'into the void', 'c-4'))
+
+    await flush(ACK_TIMEOUT_MS)
+    expect(app.store.getState().outbox['c-4']).toMatchObject({
+      status: 'failed',
+      error: 'No answer from the server.',
+    })
+
+    app.backend.socket.push({
+      type: 'ack',
+      clientMsgId: 'c-4',
+      messageId: 'm',
+      seq: 4,
+      roomId: 'r1',
+    })
+    await flush()
+    expect(app.store.getState().outbox).toEqual({})
+    expect(seqs(app)).toEqual([1, 2, 3, 4])
   })
 
   it('sends messages written while offline once the socket opens', async () => {

@@ -6,7 +6,12 @@ import { authApi } from '../auth/authApi'
 import { isSessionClosed, signedIn } from '../auth/authSlice'
 import { HistorySync } from '../messages/historySync'
 import { messagesApi } from '../messages/messagesApi'
-import { messageQueued, messageRetried, type OutgoingMessage } from '../messages/outboxSlice'
+import {
+  messageFailed,
+  messageQueued,
+  messageRetried,
+  type OutgoingMessage,
+} from '../messages/outboxSlice'
 import { roomsApi } from '../rooms/roomsApi'
 import { RealtimeLink, socketUrl } from './connection'
 import { linkChanged, myStatusChanged } from './connectionSlice'
@@ -18,6 +23,8 @@ import { ServerEventHandler } from './serverEvents'
 export const TYPING_EVERY_MS = 3000
 /** Without input for this long, the client reports `away`. */
 export const AWAY_AFTER_MS = 5 * 60_000
+/** A sent message with neither ack nor error after this long is shown as failed. */
+export const ACK_TIMEOUT_MS = 15_000
 /** After this many failed opens in a row, check whether the token itself is the problem. */
 const FAILURES_BEFORE_TOKEN_CHECK = 2
 
@@ -39,16 +46,31 @@ export function createRealtimeMiddleware(deps: AppDeps): Middleware<object, Root
     let link: RealtimeLink | null = null
     let lastInputAt = deps.now()
     const typingSentAt = new Map<string, number>()
+    const ackTimers = new Map<string, ReturnType<typeof setTimeout>>()
 
     const send = (frame: ClientFrame): boolean => link?.send(frame) ?? false
 
     const sendMessage = (entry: OutgoingMessage): void => {
-      send({
+      const { clientMsgId } = entry
+      clearTimeout(ackTimers.get(clientMsgId))
+      const sent = send({
         action: 'sendMessage',
         roomId: entry.roomId,
-        clientMsgId: entry.clientMsgId,
+        clientMsgId,
         body: entry.body,
       })
+      if (!sent) {
+        return // Still queued: it goes out when the socket opens.
+      }
+      ackTimers.set(
+        clientMsgId,
+        setTimeout(() => {
+          ackTimers.delete(clientMsgId)
+          if (getState().outbox[clientMsgId]?.status === 'sending') {
+            dispatch(messageFailed({ clientMsgId, error: 'No answer from the server.' }))
+          }
+        }, ACK_TIMEOUT_MS),
+      )
     }
 
     const heartbeat = (): ClientFrame => {
@@ -118,6 +140,8 @@ export function createRealtimeMiddleware(deps: AppDeps): Middleware<object, Root
       link?.stop()
       link = null
       typingSentAt.clear()
+      for (const timer of ackTimers.values()) clearTimeout(timer)
+      ackTimers.clear()
     }
 
     return (next) => (action) => {
