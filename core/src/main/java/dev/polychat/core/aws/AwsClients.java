@@ -3,11 +3,13 @@ package dev.polychat.core.aws;
 import dev.polychat.core.config.Env;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -43,10 +45,16 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamo(Env env) {
+        return dynamo(env, List.of());
+    }
+
+    /** A DynamoDB client whose requests also pass these interceptors (counting, tracing). */
+    public static DynamoDbClient dynamo(Env env, List<ExecutionInterceptor> interceptors) {
         var builder = DynamoDbClient.builder()
                 .region(region(env))
                 .credentialsProvider(credentials(env))
-                .httpClient(syncHttp());
+                .httpClient(syncHttp())
+                .overrideConfiguration(c -> c.executionInterceptors(interceptors));
         env.uri(DYNAMODB_ENDPOINT).ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -137,7 +137,8 @@ public final class TableAdmin {
     private void awaitActive(String name) {
         Instant deadline = Instant.now().plus(ACTIVE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            TableStatus status = dynamo.describeTable(b -> b.tableName(name)).table().tableStatus();
+            TableStatus status =
+                    dynamo.describeTable(b -> b.tableName(name)).table().tableStatus();
             if (status == TableStatus.ACTIVE) {
                 return;
             }

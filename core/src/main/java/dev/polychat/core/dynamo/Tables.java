@@ -14,7 +14,8 @@ public final class Tables {
     public static final TableSpec CONNECTIONS = new TableSpec(
             "connections", "POLYCHAT_TABLE_CONNECTIONS",
             Key.string("connectionId"), Optional.empty(),
-            List.of(new Index("byUser", Key.string("userId"), Optional.of(Key.string("connectionId")))),
+            List.of(new Index("byUser",
+                    Key.string("userId"), Optional.of(Key.string("connectionId")))),
             EXPIRES_AT);
 
     /**
@@ -24,7 +25,8 @@ public final class Tables {
     public static final TableSpec SUBSCRIPTIONS = new TableSpec(
             "subscriptions", "POLYCHAT_TABLE_SUBSCRIPTIONS",
             Key.string("roomId"), Optional.of(Key.string("connectionId")),
-            List.of(new Index("byConnection", Key.string("connectionId"), Optional.of(Key.string("roomId")))),
+            List.of(new Index("byConnection",
+                    Key.string("connectionId"), Optional.of(Key.string("roomId")))),
             EXPIRES_AT);
 
     /**
@@ -34,7 +36,8 @@ public final class Tables {
     public static final TableSpec PRESENCE = new TableSpec(
             "presence", "POLYCHAT_TABLE_PRESENCE",
             Key.string("userId"), Optional.empty(),
-            List.of(new Index("byExpiry", Key.string("sweepShard"), Optional.of(Key.number(EXPIRES_AT)))),
+            List.of(new Index("byExpiry",
+                    Key.string("sweepShard"), Optional.of(Key.number(EXPIRES_AT)))),
             EXPIRES_AT);
 
     /** Send counters per connection, in one-second buckets, shared by every Lambda instance. */
@@ -44,7 +47,8 @@ public final class Tables {
             List.of(),
             EXPIRES_AT);
 
-    public static final List<TableSpec> ALL = List.of(CONNECTIONS, SUBSCRIPTIONS, PRESENCE, RATE_LIMITS);
+    public static final List<TableSpec> ALL =
+            List.of(CONNECTIONS, SUBSCRIPTIONS, PRESENCE, RATE_LIMITS);
 
     private Tables() {
     }
