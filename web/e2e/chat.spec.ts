@@ -1,5 +1,14 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test'
-import { createRoom, joinRoom, messageLog, screenshot, send, signUp, uniqueName } from './helpers'
+import {
+  createRoom,
+  joinRoom,
+  messageLog,
+  screenshot,
+  send,
+  sendMany,
+  signUp,
+  uniqueName,
+} from './helpers'
 
 function members(page: Page, name: string) {
   return page
@@ -50,39 +59,7 @@ test('a reload keeps the session and the history, and scrolling up loads older p
   await createRoom(ann.page, room, 'Lots of history')
   const count = 55
 
-  // Fill the room faster than typing would, through the contract's own socket, within the
-  // default rate limit of 30 sendMessage frames per 10 s.
-  await ann.page.evaluate(async (total) => {
-    const session = JSON.parse(sessionStorage.getItem('polychat.session') ?? '{}') as {
-      token: string
-    }
-    const config = (await (await fetch('config.json')).json()) as { webSocketUrl: string }
-    const url = new URL(config.webSocketUrl, location.href)
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
-    url.searchParams.set('token', session.token)
-    const roomId = decodeURIComponent(location.hash.replace('#/rooms/', ''))
-    const socket = new WebSocket(url)
-    await new Promise((resolve) => {
-      socket.onopen = resolve
-    })
-    let acked = 0
-    socket.onmessage = (event) => {
-      if ((JSON.parse(String(event.data)) as { type: string }).type === 'ack') acked += 1
-    }
-    for (let i = 1; i <= total; i += 1) {
-      socket.send(
-        JSON.stringify({
-          action: 'sendMessage',
-          roomId,
-          clientMsgId: `bulk-${i}`,
-          body: `history ${i}`,
-        }),
-      )
-      if (i % 28 === 0) await new Promise((resolve) => setTimeout(resolve, 10_500))
-    }
-    while (acked < total) await new Promise((resolve) => setTimeout(resolve, 100))
-    socket.close()
-  }, count)
+  await sendMany(ann.page, count, (i) => `history ${String(i)}`)
 
   await ann.page.reload()
   const log = messageLog(ann.page)

@@ -67,7 +67,56 @@ export function messageLog(page: Page) {
 }
 
 export async function screenshot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const path = info.outputPath(`${name}.png`)
-  await page.screenshot({ path, fullPage: true })
-  await info.attach(name, { path, contentType: 'image/png' })
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true })
+}
+
+/**
+ * Posts `count` messages to the open room faster than typing would, over a socket of its own
+ * that speaks the contract directly: one frame at a time, each waiting for its ack, and a
+ * `rate_limited` answer resent with the same clientMsgId after a pause.
+ */
+export async function sendMany(
+  page: Page,
+  count: number,
+  body: (index: number) => string,
+): Promise<void> {
+  const bodies = Array.from({ length: count }, (_, i) => body(i + 1))
+  await page.evaluate(async (texts) => {
+    const session = JSON.parse(sessionStorage.getItem('polychat.session') ?? '{}') as {
+      token: string
+    }
+    const config = (await (await fetch('config.json')).json()) as { webSocketUrl: string }
+    const url = new URL(config.webSocketUrl, location.href)
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+    url.searchParams.set('token', session.token)
+    const roomId = decodeURIComponent(location.hash.replace('#/rooms/', ''))
+    const socket = new WebSocket(url)
+    await new Promise((resolve) => {
+      socket.onopen = resolve
+    })
+
+    const answer = (clientMsgId: string) =>
+      new Promise<{ type: string; code?: string }>((resolve) => {
+        socket.onmessage = (event) => {
+          const frame = JSON.parse(String(event.data)) as {
+            type: string
+            code?: string
+            clientMsgId?: string
+          }
+          if (frame.clientMsgId === clientMsgId && frame.type !== 'message') resolve(frame)
+        }
+      })
+    for (const [index, text] of texts.entries()) {
+      const clientMsgId = `bulk-${String(index)}-${String(Date.now())}`
+      for (;;) {
+        const reply = answer(clientMsgId)
+        socket.send(JSON.stringify({ action: 'sendMessage', roomId, clientMsgId, body: text }))
+        const frame = await reply
+        if (frame.type === 'ack') break
+        if (frame.code !== 'rate_limited') throw new Error(`send refused: ${String(frame.code)}`)
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+      }
+    }
+    socket.close()
+  }, bodies)
 }
