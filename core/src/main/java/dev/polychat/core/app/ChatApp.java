@@ -151,6 +151,15 @@ public final class ChatApp {
         return fanout.get();
     }
 
+    /**
+     * Checks, without building the client, what posting to connections needs: functions that
+     * fan out call this at start-up so a missing endpoint fails the deployment, not a chat.
+     */
+    public void requirePostingConfig() {
+        AwsClients.region(env);
+        AwsClients.connectionsEndpoint(env);
+    }
+
     public Database database() {
         return database.get();
     }

@@ -1,5 +1,6 @@
 package dev.polychat.core.aws;
 
+import dev.polychat.core.config.ConfigException;
 import dev.polychat.core.config.Env;
 import java.net.URI;
 import java.time.Duration;
@@ -68,12 +69,16 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /** Where posts to connections go; checked at start-up by every function that posts. */
+    public static URI connectionsEndpoint(Env env) {
+        return env.uri(CONNECTIONS_ENDPOINT).orElseThrow(() -> new ConfigException(
+                CONNECTIONS_ENDPOINT, "is required: the WebSocket API's @connections endpoint,"
+                        + " https://{api}.execute-api.{region}.amazonaws.com/{stage}"));
+    }
+
     /** The Management API client that posts to connections; async so posts overlap. */
     public static ApiGatewayManagementApiAsyncClient connections(Env env) {
-        URI endpoint = env.uri(CONNECTIONS_ENDPOINT).orElseThrow(() ->
-                new dev.polychat.core.config.ConfigException(CONNECTIONS_ENDPOINT,
-                        "is required: the WebSocket API's @connections endpoint,"
-                                + " https://{api}.execute-api.{region}.amazonaws.com/{stage}"));
+        URI endpoint = connectionsEndpoint(env);
         return ApiGatewayManagementApiAsyncClient.builder()
                 .region(region(env))
                 .credentialsProvider(credentials(env))
