@@ -12,7 +12,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
@@ -90,13 +89,8 @@ public final class AwsClients {
     }
 
     static SdkAsyncHttpClient asyncHttp() {
-        return NettyNioAsyncHttpClient.builder()
-                .maxConcurrency(MAX_CONCURRENT_POSTS)
-                .maxPendingConnectionAcquires(100_000)
-                .connectionAcquisitionTimeout(Duration.ofSeconds(10))
-                .connectionTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(10))
-                .build();
+        return new JdkAsyncHttpClient(MAX_CONCURRENT_POSTS, Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
     }
 
     /**
