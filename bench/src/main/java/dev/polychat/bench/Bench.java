@@ -6,16 +6,23 @@ import dev.polychat.bench.infra.BenchEngines;
 import dev.polychat.bench.infra.StubConnections;
 import dev.polychat.bench.presence.PresenceBench;
 import dev.polychat.bench.report.Results;
+import dev.polychat.bench.stack.BenchStack;
+import dev.polychat.bench.stack.FanoutBench;
+import dev.polychat.bench.stack.ThroughputBench;
 import dev.polychat.bench.work.PerMessageBench;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One run: the parts the options name, each beside the servers it needs, then stopped. */
 final class Bench {
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+    /** The parts that run the handlers in this JVM, against the bench's own engines. */
+    private static final Set<String> IN_PROCESS = Set.of("work", "presence", "history",
+            "coldstart");
 
     private final BenchOptions options;
     private final Path repo;
@@ -37,8 +44,28 @@ final class Bench {
         Results.Throughput throughput = null;
         Results.Presence presence = null;
 
-        try (BenchEngines engines = BenchEngines.start(repo, workFolder.resolve("engines"));
-                StubConnections stub = StubConnections.start()) {
+        if (options.runs("fanout") || options.runs("throughput")) {
+            try (BenchStack stack = options.stackUrl() != null
+                    ? BenchStack.running(options.stackUrl())
+                    : BenchStack.start(repo, workFolder)) {
+                if (options.runs("fanout")) {
+                    LOG.info("fan-out to {} at {}/s", options.fanoutRecipients(),
+                            options.fanoutPerSecond());
+                    fanout = new FanoutBench(stack, options.fanoutRecipients(),
+                            options.fanoutMessages(), options.fanoutPerSecond()).run();
+                }
+                if (options.runs("throughput")) {
+                    LOG.info("sustained load for {}", options.loadDuration());
+                    throughput = new ThroughputBench(stack, options.loadClients(),
+                            options.loadRooms(), options.loadDuration()).run();
+                }
+            }
+        }
+
+        boolean inProcess = options.parts().stream().anyMatch(IN_PROCESS::contains);
+        try (BenchEngines engines = inProcess
+                        ? BenchEngines.start(repo, workFolder.resolve("engines")) : null;
+                StubConnections stub = inProcess ? StubConnections.start() : null) {
             if (options.runs("work")) {
                 LOG.info("work per message into a room of {}", options.workRecipients());
                 work = new PerMessageBench(engines, stub, options.workRecipients(),

@@ -56,10 +56,16 @@ public final class ColdStartBench {
         Map<String, List<Double>> times = new LinkedHashMap<>();
         ColdStartFunctions.NAMES.forEach(f -> times.put(f, new ArrayList<>()));
         Path launcherClasses = launcherClasses();
+        List<String> flags = new ArrayList<>(CLOUD_FLAGS);
+        // For profiling a start, e.g. -Dpolychat.bench.coldStartFlags=-Xlog:class+load:file=x
+        String extra = System.getProperty("polychat.bench.coldStartFlags", "").strip();
+        if (!extra.isEmpty()) {
+            flags.addAll(List.of(extra.split("\\s+")));
+        }
 
         for (int run = 0; run < runs; run++) {
             for (String function : ColdStartFunctions.NAMES) {
-                FreshJvm jvm = new FreshJvm(jar(function), launcherClasses, CLOUD_FLAGS, env,
+                FreshJvm jvm = new FreshJvm(jar(function), launcherClasses, flags, env,
                         work.resolve("cold-start-" + function + ".log"));
                 times.get(function).add(jvm.launch(function));
             }
