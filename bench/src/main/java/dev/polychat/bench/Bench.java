@@ -28,10 +28,20 @@ final class Bench {
     private final Path repo;
     private final Path workFolder;
 
-    Bench(BenchOptions options, Path repo) {
+    /**
+     * @param repo the project root: where the jars to start are
+     * @param workFolder where the servers keep their data and the children their logs
+     */
+    Bench(BenchOptions options, Path repo, Path workFolder) {
         this.options = options;
         this.repo = repo;
-        this.workFolder = repo.resolve("target/bench/work");
+        this.workFolder = workFolder;
+    }
+
+    /** A fresh stack per load part, so one part's clients never weigh on the next. */
+    private BenchStack stack() {
+        return options.stackUrl() != null ? BenchStack.running(options.stackUrl())
+                : BenchStack.start(repo, workFolder);
     }
 
     Results run() {
@@ -44,21 +54,19 @@ final class Bench {
         Results.Throughput throughput = null;
         Results.Presence presence = null;
 
-        if (options.runs("fanout") || options.runs("throughput")) {
-            try (BenchStack stack = options.stackUrl() != null
-                    ? BenchStack.running(options.stackUrl())
-                    : BenchStack.start(repo, workFolder)) {
-                if (options.runs("fanout")) {
-                    LOG.info("fan-out to {} at {}/s", options.fanoutRecipients(),
-                            options.fanoutPerSecond());
-                    fanout = new FanoutBench(stack, options.fanoutRecipients(),
-                            options.fanoutMessages(), options.fanoutPerSecond()).run();
-                }
-                if (options.runs("throughput")) {
-                    LOG.info("sustained load for {}", options.loadDuration());
-                    throughput = new ThroughputBench(stack, options.loadClients(),
-                            options.loadRooms(), options.loadDuration()).run();
-                }
+        if (options.runs("fanout")) {
+            try (BenchStack stack = stack()) {
+                LOG.info("fan-out to {} at {}/s", options.fanoutRecipients(),
+                        options.fanoutPerSecond());
+                fanout = new FanoutBench(stack, options.fanoutRecipients(),
+                        options.fanoutMessages(), options.fanoutPerSecond()).run();
+            }
+        }
+        if (options.runs("throughput")) {
+            try (BenchStack stack = stack()) {
+                LOG.info("sustained load for {}", options.loadDuration());
+                throughput = new ThroughputBench(stack, options.loadClients(),
+                        options.loadRooms(), options.loadDuration()).run();
             }
         }
 

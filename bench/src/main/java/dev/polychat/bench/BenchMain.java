@@ -23,7 +23,7 @@ public final class BenchMain {
             return;
         }
         Path repo = repoRoot();
-        Results results = new Bench(options, repo).run();
+        Results results = new Bench(options, repo, repo.resolve("target/bench/work")).run();
         Path json = repo.resolve("target/bench/results.json");
         Report.writeJson(results, json);
         Report.print(results, System.out);

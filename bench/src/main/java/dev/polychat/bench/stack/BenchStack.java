@@ -118,10 +118,14 @@ public final class BenchStack implements AutoCloseable {
                 .sum() / 1e6;
     }
 
-    /** Stops the stack and, should any outlive it, its children. */
+    /**
+     * Stops the stack and, should any outlive it, its children. Idempotent. The load parts
+     * stop it before their clients go: a thousand clean disconnects would each announce the
+     * user offline to the whole room, which is not what is being measured.
+     */
     @Override
     public void close() {
-        if (process == null) {
+        if (process == null || !process.isAlive()) {
             return;
         }
         List<ProcessHandle> children = process.toHandle().descendants().toList();

@@ -110,6 +110,7 @@ public final class ThroughputBench {
             }
             running.set(false);
             drain();
+            stack.close();
         }
 
         long lost = countLost();
