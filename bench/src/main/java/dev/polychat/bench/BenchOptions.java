@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What one run measures and how much: the full run for the figures, {@code --smoke} for a
@@ -38,6 +39,7 @@ public record BenchOptions(
         boolean smoke = false;
         Set<String> parts = new LinkedHashSet<>(ALL_PARTS);
         String stackUrl = null;
+        List<Integer> recipients = null;
         for (String arg : args) {
             if (arg.equals("--smoke")) {
                 smoke = true;
@@ -46,14 +48,20 @@ public record BenchOptions(
                 if (!ALL_PARTS.containsAll(parts)) {
                     throw new IllegalArgumentException("--only takes some of " + ALL_PARTS);
                 }
+            } else if (arg.startsWith("--recipients=")) {
+                recipients = Stream.of(arg.substring(13).split(",")).map(Integer::valueOf)
+                        .filter(n -> n >= 1 && n <= 1000).toList();
             } else if (arg.startsWith("--stack=")) {
                 stackUrl = loopbackOnly(arg.substring(8));
             } else {
                 throw new IllegalArgumentException("unknown argument '" + arg
-                        + "'; expected --smoke, --only=part,... or --stack=http://127.0.0.1:PORT");
+                        + "'; expected --smoke, --only=part,..., --recipients=10,100 (at most"
+                        + " 1000 each) or --stack=http://127.0.0.1:PORT");
             }
         }
-        return smoke ? smoke(parts, stackUrl) : full(parts, stackUrl);
+        BenchOptions options = smoke ? smoke(parts, stackUrl) : full(parts, stackUrl);
+        return recipients == null || recipients.isEmpty() ? options
+                : options.withRecipients(recipients);
     }
 
     static BenchOptions full(Set<String> parts, String stackUrl) {
@@ -74,6 +82,13 @@ public record BenchOptions(
             throw new IllegalArgumentException("--stack must be on 127.0.0.1, got " + url);
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    BenchOptions withRecipients(List<Integer> recipients) {
+        return new BenchOptions(mode, parts, stackUrl, recipients, fanoutMessages,
+                fanoutPerSecond, workRecipients, workMessages, coldStartRuns, historyMessages,
+                historySamples, loadClients, loadRooms, loadDuration, presenceUsers,
+                presenceSimulated);
     }
 
     public boolean runs(String part) {

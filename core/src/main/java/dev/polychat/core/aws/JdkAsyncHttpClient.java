@@ -39,9 +39,13 @@ public final class JdkAsyncHttpClient implements SdkAsyncHttpClient {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got "
                     + maxInFlight);
         }
+        // Completions run on the client's selector thread: what follows a response (the SDK
+        // hands it to its own completion executor) never blocks, and each hop to a worker
+        // pool cost more CPU than the post itself (measured: 180 vs 75 us per post).
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
+                .executor(Runnable::run)
                 .build();
         this.requestTimeout = requestTimeout;
         this.permits = new Semaphore(maxInFlight);
