@@ -99,7 +99,8 @@ public final class ChatApp {
         this.chat = new Lazy<>(() -> new ChatService(new MessageRepository(database.get()),
                 rooms(), membership(), rateLimiter(), this::fanout));
         this.roomService = new Lazy<>(() -> new RoomService(rooms(),
-                new MessageRepository(database.get()), presenceStore(), membership()));
+                new MessageRepository(database.get()), new Lazy<>(this::presenceStore),
+                new Lazy<>(this::membership)));
     }
 
     /** The instance for this configuration, built once per JVM. */
