@@ -74,17 +74,22 @@ class JdkAsyncHttpClientTest {
             Thread.sleep(5);
             if (id.startsWith("gone")) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "GoneException");
-                byte[] answer = "{\"message\":null}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(410, answer.length);
-                exchange.getResponseBody().write(answer);
+                respond(exchange, 410, "{\"message\":null}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             received.put(id, body);
-            exchange.sendResponseHeaders(200, -1);
+            respond(exchange, 200, new byte[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Leaves the in-flight count before answering: the answer frees the client's slot. */
+    private void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        inFlight.decrementAndGet();
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
         }
     }
 
