@@ -140,7 +140,8 @@ public final class ConnectionPoster implements AutoCloseable {
     private HttpRequest signed(String connectionId, byte[] frame) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(URI.create(endpoint + "/@connections/" + SdkHttpUtils.urlEncode(connectionId)))
+                .uri(URI.create(endpoint + "/@connections/"
+                        + SdkHttpUtils.urlEncode(connectionId)))
                 .putHeader("Content-Type", "application/json")
                 .build();
         SdkHttpRequest signed = signer.sign(r -> r
