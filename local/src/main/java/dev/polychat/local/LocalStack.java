@@ -2,6 +2,7 @@ package dev.polychat.local;
 
 import dev.polychat.core.app.ChatApp;
 import dev.polychat.core.config.Env;
+import dev.polychat.local.bench.FloorBroadcast;
 import dev.polychat.local.http.HttpApi;
 import dev.polychat.local.http.Readiness;
 import dev.polychat.local.schedule.PresenceSchedule;
@@ -117,7 +118,9 @@ public final class LocalStack implements AutoCloseable {
             HttpApi httpApi = new HttpApi(functions.auth, functions.history);
             GatewayServer server = progress.step("HTTP and WebSocket",
                     () -> closer.add("HTTP server", GatewayServer.start(port, webSocket,
-                            httpApi, readiness, settings.home().resolve("web/dist"))),
+                            httpApi, readiness, settings.home().resolve("web/dist"),
+                            FloorBroadcast.ifEnabled(env, webSocket.connections()).stream()
+                                    .toList())),
                     s -> "listening on 127.0.0.1:" + s.port());
 
             progress.step("presence sweep", () -> closer.add("presence schedule",

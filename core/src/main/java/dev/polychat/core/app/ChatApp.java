@@ -4,6 +4,7 @@ import dev.polychat.core.auth.PasswordHasher;
 import dev.polychat.core.auth.SigningKey;
 import dev.polychat.core.auth.TokenService;
 import dev.polychat.core.aws.AwsClients;
+import dev.polychat.core.aws.ConnectionPoster;
 import dev.polychat.core.config.Env;
 import dev.polychat.core.dynamo.ConnectionStore;
 import dev.polychat.core.dynamo.PresenceStore;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -47,7 +47,7 @@ public final class ChatApp {
     private final Env env;
     private final Clock clock;
     private final Lazy<DynamoDbClient> dynamo;
-    private final Lazy<ApiGatewayManagementApiAsyncClient> postClient;
+    private final Lazy<ConnectionPoster> postClient;
     private final Lazy<Database> database;
     private final Lazy<TokenService> tokens;
     private final Lazy<AuthService> auth;
@@ -63,7 +63,7 @@ public final class ChatApp {
      */
     public record Clients(
             DynamoDbClient dynamo,
-            ApiGatewayManagementApiAsyncClient connections,
+            ConnectionPoster connections,
             Supplier<Connection> database) {
 
         public static Clients none() {
@@ -81,7 +81,7 @@ public final class ChatApp {
         this.dynamo = new Lazy<>(() -> clients.dynamo() != null ? clients.dynamo()
                 : AwsClients.dynamo(env));
         this.postClient = new Lazy<>(() -> clients.connections() != null ? clients.connections()
-                : AwsClients.connections(env));
+                : AwsClients.poster(env));
         this.database = new Lazy<>(() -> new Database(clients.database() != null
                 ? clients.database() : ConnectionOpener.from(env)));
         this.tokens = new Lazy<>(() -> new TokenService(SigningKey.load(env),
@@ -99,7 +99,8 @@ public final class ChatApp {
         this.chat = new Lazy<>(() -> new ChatService(new MessageRepository(database.get()),
                 rooms(), membership(), rateLimiter(), this::fanout));
         this.roomService = new Lazy<>(() -> new RoomService(rooms(),
-                new MessageRepository(database.get()), presenceStore(), membership()));
+                new MessageRepository(database.get()), new Lazy<>(this::presenceStore),
+                new Lazy<>(this::membership)));
     }
 
     /** The instance for this configuration, built once per JVM. */

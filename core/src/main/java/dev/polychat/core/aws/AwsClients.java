@@ -13,7 +13,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
@@ -87,6 +86,12 @@ public final class AwsClients {
                 .build();
     }
 
+    /** What fan-out posts through: the Management API without the SDK's pipeline. */
+    public static ConnectionPoster poster(Env env) {
+        return new ConnectionPoster(connectionsEndpoint(env), region(env), credentials(env),
+                MAX_CONCURRENT_POSTS, Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+
     static SdkHttpClient syncHttp() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
@@ -95,13 +100,8 @@ public final class AwsClients {
     }
 
     static SdkAsyncHttpClient asyncHttp() {
-        return NettyNioAsyncHttpClient.builder()
-                .maxConcurrency(MAX_CONCURRENT_POSTS)
-                .maxPendingConnectionAcquires(100_000)
-                .connectionAcquisitionTimeout(Duration.ofSeconds(10))
-                .connectionTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(10))
-                .build();
+        return new JdkAsyncHttpClient(MAX_CONCURRENT_POSTS, Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
     }
 
     /**

@@ -6,6 +6,7 @@ import static dev.polychat.core.dynamo.Items.s;
 import dev.polychat.core.domain.PresenceStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,8 +96,10 @@ public final class PresenceStore {
             PresenceStatus previous = stored.map(r -> r.effectiveStatus(now))
                     .orElse(PresenceStatus.OFFLINE);
 
-            boolean expiringSoon = stored.isEmpty()
-                    || stored.get().expiresAt().isBefore(now.plus(REFRESH_BELOW));
+            // expiresAt is stored in whole seconds: compare in whole seconds too, or the beat
+            // 30 s after a write sees it a fraction of a second short and writes every time.
+            boolean expiringSoon = stored.isEmpty() || stored.get().expiresAt()
+                    .isBefore(now.plus(REFRESH_BELOW).truncatedTo(ChronoUnit.SECONDS));
             if (previous == status && !expiringSoon) {
                 return new HeartbeatResult(previous, status, false);
             }

@@ -16,16 +16,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The REST side of rooms: create, list, read, join, leave, history and presence. */
 public final class RoomService {
     private final RoomRepository rooms;
     private final MessageRepository messages;
-    private final PresenceStore presence;
-    private final Membership membership;
+    private final Supplier<PresenceStore> presence;
+    private final Supplier<Membership> membership;
 
-    public RoomService(RoomRepository rooms, MessageRepository messages, PresenceStore presence,
-            Membership membership) {
+    /**
+     * Presence and membership come as suppliers: they need the DynamoDB client, which history
+     * pages never use, and building it is a good part of a cold start.
+     */
+    public RoomService(RoomRepository rooms, MessageRepository messages,
+            Supplier<PresenceStore> presence, Supplier<Membership> membership) {
         this.rooms = rooms;
         this.messages = messages;
         this.presence = presence;
@@ -36,7 +41,7 @@ public final class RoomService {
             Instant now) {
         Room room = rooms.create(Ids.parse(creator.userId(), "user"), Validation.roomName(name),
                 Validation.topic(topic), isPrivate);
-        membership.subscribeConnections(room.id(), creator.userId(), now);
+        membership.get().subscribeConnections(room.id(), creator.userId(), now);
         return room;
     }
 
@@ -55,11 +60,11 @@ public final class RoomService {
     }
 
     public Room join(Identity user, String roomId, Instant now) {
-        return membership.join(user, roomId, now);
+        return membership.get().join(user, roomId, now);
     }
 
     public void leave(Identity user, String roomId, Instant now) {
-        membership.leave(user, roomId, now);
+        membership.get().leave(user, roomId, now);
     }
 
     /** Newest first before {@code before} (or from the newest), oldest first after {@code after}. */
@@ -73,7 +78,7 @@ public final class RoomService {
     public List<MemberPresence> presence(Identity user, String roomId, Instant now) {
         UUID room = requireMember(user, roomId);
         List<User> members = rooms.members(room);
-        Map<String, PresenceRecord> known = presence.getAll(
+        Map<String, PresenceRecord> known = presence.get().getAll(
                 members.stream().map(User::id).toList());
         return members.stream().map(member -> {
             PresenceRecord record = known.get(member.id());

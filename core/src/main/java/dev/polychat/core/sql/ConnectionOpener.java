@@ -6,9 +6,9 @@ import dev.polychat.core.json.Json;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.rds.RdsUtilities;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -31,14 +31,11 @@ public final class ConnectionOpener implements Supplier<Connection> {
     public static ConnectionOpener from(Env env) {
         DatabaseConfig config = DatabaseConfig.from(env);
         if (config.iamAuth()) {
-            RdsUtilities rds = RdsUtilities.builder()
-                    .region(AwsClients.region(env))
-                    .credentialsProvider(AwsClients.credentials(env))
-                    .build();
+            IamAuthToken token = new IamAuthToken(AwsClients.credentials(env),
+                    AwsClients.region(env), Clock.systemUTC());
             String dbUser = config.user().orElseThrow();
             return new ConnectionOpener(config, () -> dbUser,
-                    () -> rds.generateAuthenticationToken(b -> b.hostname(config.host())
-                            .port(config.port()).username(dbUser)));
+                    () -> token.generate(config.host(), config.port(), dbUser));
         }
         if (config.secretArn().isPresent()) {
             MasterSecret secret = MasterSecret.read(AwsClients.secrets(env),

@@ -9,6 +9,8 @@ import dev.polychat.local.websocket.WebSocketGateway;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -46,6 +48,12 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(int port, WebSocketGateway webSocket, HttpApi httpApi,
             Readiness readiness, Path webDist) {
+        return start(port, webSocket, httpApi, readiness, webDist, List.of());
+    }
+
+    /** The same, with {@code hooks} asked first (the bench's floor, when it is switched on). */
+    public static GatewayServer start(int port, WebSocketGateway webSocket, HttpApi httpApi,
+            Readiness readiness, Path webDist, List<Handler> hooks) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
         threads.setName("polychat-http");
         Server server = new Server(threads);
@@ -61,12 +69,14 @@ public final class GatewayServer implements AutoCloseable {
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, context,
                 webSocket::install);
-        upgrades.setHandler(new Handler.Sequence(
+        List<Handler> handlers = new ArrayList<>(hooks);
+        handlers.addAll(List.of(
                 new ConnectionsApi(webSocket.connections()),
                 httpApi,
                 new Health(readiness),
                 new UpgradeRequired(),
                 new StaticSite(webDist)));
+        upgrades.setHandler(new Handler.Sequence(handlers));
         context.setHandler(upgrades);
         server.setHandler(context);
 
