@@ -4,7 +4,6 @@ import dev.polychat.core.auth.PasswordHasher;
 import dev.polychat.core.auth.SigningKey;
 import dev.polychat.core.auth.TokenService;
 import dev.polychat.core.aws.AwsClients;
-import dev.polychat.core.aws.ConnectionPoster;
 import dev.polychat.core.config.Env;
 import dev.polychat.core.dynamo.ConnectionStore;
 import dev.polychat.core.dynamo.PresenceStore;
@@ -29,6 +28,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -47,7 +47,7 @@ public final class ChatApp {
     private final Env env;
     private final Clock clock;
     private final Lazy<DynamoDbClient> dynamo;
-    private final Lazy<ConnectionPoster> postClient;
+    private final Lazy<ApiGatewayManagementApiAsyncClient> postClient;
     private final Lazy<Database> database;
     private final Lazy<TokenService> tokens;
     private final Lazy<AuthService> auth;
@@ -63,7 +63,7 @@ public final class ChatApp {
      */
     public record Clients(
             DynamoDbClient dynamo,
-            ConnectionPoster connections,
+            ApiGatewayManagementApiAsyncClient connections,
             Supplier<Connection> database) {
 
         public static Clients none() {
@@ -81,7 +81,7 @@ public final class ChatApp {
         this.dynamo = new Lazy<>(() -> clients.dynamo() != null ? clients.dynamo()
                 : AwsClients.dynamo(env));
         this.postClient = new Lazy<>(() -> clients.connections() != null ? clients.connections()
-                : AwsClients.poster(env));
+                : AwsClients.connections(env));
         this.database = new Lazy<>(() -> new Database(clients.database() != null
                 ? clients.database() : ConnectionOpener.from(env)));
         this.tokens = new Lazy<>(() -> new TokenService(SigningKey.load(env),

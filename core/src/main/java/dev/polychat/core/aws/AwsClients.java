@@ -77,19 +77,16 @@ public final class AwsClients {
 
     /** The Management API client that posts to connections; async so posts overlap. */
     public static ApiGatewayManagementApiAsyncClient connections(Env env) {
-        URI endpoint = connectionsEndpoint(env);
+        URI endpoint = env.uri(CONNECTIONS_ENDPOINT).orElseThrow(() ->
+                new dev.polychat.core.config.ConfigException(CONNECTIONS_ENDPOINT,
+                        "is required: the WebSocket API's @connections endpoint,"
+                                + " https://{api}.execute-api.{region}.amazonaws.com/{stage}"));
         return ApiGatewayManagementApiAsyncClient.builder()
                 .region(region(env))
                 .credentialsProvider(credentials(env))
                 .endpointOverride(endpoint)
                 .httpClient(asyncHttp())
                 .build();
-    }
-
-    /** What fan-out posts through: the Management API without the SDK's pipeline. */
-    public static ConnectionPoster poster(Env env) {
-        return new ConnectionPoster(connectionsEndpoint(env), region(env), credentials(env),
-                MAX_CONCURRENT_POSTS, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     static SdkHttpClient syncHttp() {
