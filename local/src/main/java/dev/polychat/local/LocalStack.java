@@ -8,6 +8,7 @@ import dev.polychat.local.http.Readiness;
 import dev.polychat.local.schedule.PresenceSchedule;
 import dev.polychat.local.server.GatewayServer;
 import dev.polychat.local.startup.Closer;
+import dev.polychat.local.startup.DataFolderLock;
 import dev.polychat.local.startup.DataServices;
 import dev.polychat.local.startup.HandlerEnvironment;
 import dev.polychat.local.startup.JwtSigningKey;
@@ -84,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
                 // Added first, so it runs last: after PostgreSQL and dynalite have stopped.
                 closer.add("temporary data", () -> TemporaryFolder.delete(settings.dataFolder()));
             }
+            closer.add("data folder lock", DataFolderLock.take(settings.dataFolder()));
             int port = progress.step("port", () -> Preflight.port(settings.port()),
                     p -> "127.0.0.1:" + p + " is free");
             if (settings.dynamoEndpoint().isEmpty()) {

@@ -15,9 +15,16 @@ record LogSettings(boolean json, Level threshold, Level libraryThreshold) {
     static LogSettings fromEnvironment() {
         String format = System.getenv("POLYCHAT_LOG_FORMAT");
         boolean inLambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
+        if (format != null && !format.equalsIgnoreCase("json")
+                && !format.equalsIgnoreCase("text")) {
+            // Logging is not up yet, so this one complaint goes straight to standard error.
+            System.err.println("POLYCHAT_LOG_FORMAT must be json or text, got '" + format
+                    + "'; using " + (inLambda ? "json" : "text"));
+            format = null;
+        }
         boolean json = format == null ? inLambda : format.equalsIgnoreCase("json");
-        return new LogSettings(json, level(System.getenv("POLYCHAT_LOG_LEVEL"), Level.INFO),
-                level(System.getenv("POLYCHAT_LOG_LEVEL_LIBRARIES"), Level.WARN));
+        return new LogSettings(json, level("POLYCHAT_LOG_LEVEL", Level.INFO),
+                level("POLYCHAT_LOG_LEVEL_LIBRARIES", Level.WARN));
     }
 
     /** The lowest level a logger of this name writes. */
@@ -25,13 +32,16 @@ record LogSettings(boolean json, Level threshold, Level libraryThreshold) {
         return loggerName.startsWith(OUR_PACKAGE) ? threshold : libraryThreshold;
     }
 
-    private static Level level(String name, Level defaultLevel) {
+    private static Level level(String variable, Level defaultLevel) {
+        String name = System.getenv(variable);
         if (name == null || name.isBlank()) {
             return defaultLevel;
         }
         try {
             return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
+            System.err.println(variable + " must be one of ERROR, WARN, INFO, DEBUG, TRACE, got '"
+                    + name + "'; using " + defaultLevel);
             return defaultLevel;
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polychat.local.support.RawWebSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,37 @@ class SocketErrorsContractTest {
 
             assertThat(a.closeCode()).isEqualTo(1009);
         }
+    }
+
+    @Test
+    void aBrowserAskingForCompressionIsAnsweredWithoutIt() throws Exception {
+        URI uri = chat.webSocket;
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            String handshake = "GET /ws?token=" + alice.token() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+                    + "\r\n";
+            socket.getOutputStream().write(handshake.getBytes(StandardCharsets.US_ASCII));
+            String response = readHeaders(socket.getInputStream());
+
+            assertThat(response).startsWith("HTTP/1.1 101");
+            assertThat(response.toLowerCase()).doesNotContain("sec-websocket-extensions");
+        }
+    }
+
+    private static String readHeaders(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            headers.append((char) next);
+        }
+        return headers.toString();
     }
 
     @Test
