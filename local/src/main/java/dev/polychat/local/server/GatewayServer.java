@@ -58,6 +58,7 @@ public final class GatewayServer implements AutoCloseable {
         threads.setName("polychat-http");
         Server server = new Server(threads);
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setErrorHandler(new JsonErrors());
 
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);

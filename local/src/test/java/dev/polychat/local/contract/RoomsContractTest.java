@@ -175,6 +175,17 @@ class RoomsContractTest {
         assertThat(route.errorCode()).isEqualTo("not_found");
     }
 
+    @Test
+    void pathsTheServerCannotReadStillAnswerInTheErrorShape() {
+        Api.Reply traversal = api.get("/api/rooms/..%2F..%2Fetc%2Fpasswd", alice.token());
+        Api.Reply emptySegment = api.get("/api/rooms//messages", alice.token());
+
+        assertThat(traversal.status()).isEqualTo(400);
+        assertThat(traversal.errorCode()).isEqualTo("bad_request");
+        assertThat(emptySegment.status()).isBetween(400, 404);
+        assertThat(emptySegment.errorCode()).isIn("bad_request", "not_found");
+    }
+
     private static List<String> ids(Api.Reply reply) {
         List<String> ids = new ArrayList<>();
         reply.json().path("rooms").forEach(room -> ids.add(room.path("id").asText()));
