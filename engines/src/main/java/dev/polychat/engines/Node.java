@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the Node.js executable that runs dynalite. */
-final class Node {
+public final class Node {
     private Node() {
     }
 
-    static String executable() {
+    public static String executable() {
         String configured = System.getenv("POLYCHAT_NODE");
         if (configured != null && !configured.isBlank()) {
             return configured;

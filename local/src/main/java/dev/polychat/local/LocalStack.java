@@ -1,5 +1,6 @@
 package dev.polychat.local;
 
+import dev.polychat.core.app.ChatApp;
 import dev.polychat.core.config.Env;
 import dev.polychat.local.bench.FloorBroadcast;
 import dev.polychat.local.http.HttpApi;
@@ -7,11 +8,13 @@ import dev.polychat.local.http.Readiness;
 import dev.polychat.local.schedule.PresenceSchedule;
 import dev.polychat.local.server.GatewayServer;
 import dev.polychat.local.startup.Closer;
+import dev.polychat.local.startup.DataFolderLock;
 import dev.polychat.local.startup.DataServices;
 import dev.polychat.local.startup.HandlerEnvironment;
 import dev.polychat.local.startup.JwtSigningKey;
 import dev.polychat.local.startup.Preflight;
 import dev.polychat.local.startup.Progress;
+import dev.polychat.local.startup.TemporaryFolder;
 import dev.polychat.local.websocket.WebSocketGateway;
 import java.io.PrintStream;
 import java.net.URI;
@@ -78,6 +81,11 @@ public final class LocalStack implements AutoCloseable {
     private record Startup(Settings settings, Closer closer, Progress progress) {
 
         LocalStack run(Functions.Factory factory) {
+            if (settings.temporaryData()) {
+                // Added first, so it runs last: after PostgreSQL and dynalite have stopped.
+                closer.add("temporary data", () -> TemporaryFolder.delete(settings.dataFolder()));
+            }
+            closer.add("data folder lock", DataFolderLock.take(settings.dataFolder()));
             int port = progress.step("port", () -> Preflight.port(settings.port()),
                     p -> "127.0.0.1:" + p + " is free");
             if (settings.dynamoEndpoint().isEmpty()) {
@@ -99,6 +107,8 @@ public final class LocalStack implements AutoCloseable {
             progress.step("JWT signing key", () -> JwtSigningKey.ensure(settings.dataFolder()),
                     key -> (key.created() ? "created " : "kept ") + key.file());
 
+            // Added before the functions, so it runs after they stop: their shared clients.
+            closer.add("SDK clients and database connections", () -> ChatApp.release(env));
             RunningFunctions functions = closer.add("functions",
                     new RunningFunctions(factory.create(env)));
             progress.step("handlers", functions::warm, n -> n + " functions");

@@ -2,10 +2,8 @@ package dev.polychat.local;
 
 import dev.polychat.local.lambda.LocalFunction;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,10 +51,6 @@ final class RunningFunctions implements AutoCloseable {
             }
         }
         return bySpec.size();
-    }
-
-    List<LocalFunction<?, ?>> all() {
-        return new ArrayList<>(bySpec.values());
     }
 
     @Override

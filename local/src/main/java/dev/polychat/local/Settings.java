@@ -3,7 +3,10 @@ package dev.polychat.local;
 import dev.polychat.core.config.ConfigException;
 import dev.polychat.core.config.Env;
 import dev.polychat.local.websocket.WebSocketLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.Optional;
  * @param scheduleInterval how often the presence sweep runs
  * @param webSocketLimits idle and lifetime limits of WebSocket connections
  * @param handlerEnv variables passed to every handler, beside the ones the stack sets
+ * @param temporaryData whether the data folder is deleted when the stack stops
  */
 public record Settings(
         Path home,
@@ -32,7 +36,8 @@ public record Settings(
         Optional<Database> database,
         Duration scheduleInterval,
         WebSocketLimits webSocketLimits,
-        Map<String, String> handlerEnv) {
+        Map<String, String> handlerEnv,
+        boolean temporaryData) {
 
     public static final String PORT = "POLYCHAT_PORT";
     public static final String DATA = "POLYCHAT_DATA";
@@ -85,7 +90,8 @@ public record Settings(
                                 (int) WebSocketLimits.IDLE_TIMEOUT.toSeconds(), 1, 86_400)),
                         Duration.ofSeconds(env.integer(WS_MAX_LIFETIME_SECONDS,
                                 (int) WebSocketLimits.MAX_LIFETIME.toSeconds(), 1, 604_800))),
-                passThrough);
+                passThrough,
+                false);
     }
 
     private static Optional<Database> database(Env env) {
@@ -101,7 +107,10 @@ public record Settings(
                 env.string(DATABASE_PASSWORD, "")));
     }
 
-    /** Settings for tests and tools: a free port, default timings, nothing passed through. */
+    /**
+     * Settings for tests and tools: a free port, default timings, nothing passed through, and
+     * unless a data folder is given, a temporary one that is deleted when the stack stops.
+     */
     public static Builder builder(Path home) {
         return new Builder(home);
     }
@@ -119,7 +128,6 @@ public record Settings(
 
         private Builder(Path home) {
             this.home = home.toAbsolutePath();
-            this.dataFolder = this.home.resolve(".polychat");
         }
 
         public Builder port(int value) {
@@ -159,9 +167,19 @@ public record Settings(
         }
 
         public Settings build() {
-            return new Settings(home, dataFolder, port, Optional.ofNullable(dynamoEndpoint),
+            boolean temporary = dataFolder == null;
+            Path data = temporary ? temporaryFolder() : dataFolder;
+            return new Settings(home, data, port, Optional.ofNullable(dynamoEndpoint),
                     Optional.ofNullable(database), scheduleInterval, webSocketLimits,
-                    handlerEnv);
+                    handlerEnv, temporary);
+        }
+
+        private static Path temporaryFolder() {
+            try {
+                return Files.createTempDirectory("polychat-stack-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary data folder", e);
+            }
         }
     }
 }

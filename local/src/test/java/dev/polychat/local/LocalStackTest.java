@@ -88,6 +88,18 @@ class LocalStackTest {
     }
 
     @Test
+    void withoutADataFolderTheStackUsesATemporaryOneAndDeletesIt() {
+        Settings settings = Settings.builder(Repo.root()).port(0).build();
+
+        try (LocalStack stack = LocalStack.start(settings,
+                new TestFunctions(new EventLog())::create)) {
+            assertThat(settings.dataFolder().resolve("jwt-signing.key")).exists();
+        }
+
+        assertThat(settings.dataFolder()).doesNotExist();
+    }
+
+    @Test
     void usersTokensAndTheSigningKeySurviveARestart() throws Exception {
         String token;
         String key;

@@ -4,7 +4,6 @@ import dev.polychat.core.auth.PasswordHasher;
 import dev.polychat.core.auth.SigningKey;
 import dev.polychat.core.auth.TokenService;
 import dev.polychat.core.aws.AwsClients;
-import dev.polychat.core.aws.ConnectionPoster;
 import dev.polychat.core.config.Env;
 import dev.polychat.core.dynamo.ConnectionStore;
 import dev.polychat.core.dynamo.PresenceStore;
@@ -29,6 +28,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -47,7 +47,7 @@ public final class ChatApp {
     private final Env env;
     private final Clock clock;
     private final Lazy<DynamoDbClient> dynamo;
-    private final Lazy<ConnectionPoster> postClient;
+    private final Lazy<ApiGatewayManagementApiAsyncClient> postClient;
     private final Lazy<Database> database;
     private final Lazy<TokenService> tokens;
     private final Lazy<AuthService> auth;
@@ -63,7 +63,7 @@ public final class ChatApp {
      */
     public record Clients(
             DynamoDbClient dynamo,
-            ConnectionPoster connections,
+            ApiGatewayManagementApiAsyncClient connections,
             Supplier<Connection> database) {
 
         public static Clients none() {
@@ -81,7 +81,7 @@ public final class ChatApp {
         this.dynamo = new Lazy<>(() -> clients.dynamo() != null ? clients.dynamo()
                 : AwsClients.dynamo(env));
         this.postClient = new Lazy<>(() -> clients.connections() != null ? clients.connections()
-                : AwsClients.poster(env));
+                : AwsClients.connections(env));
         this.database = new Lazy<>(() -> new Database(clients.database() != null
                 ? clients.database() : ConnectionOpener.from(env)));
         this.tokens = new Lazy<>(() -> new TokenService(SigningKey.load(env),
@@ -152,12 +152,45 @@ public final class ChatApp {
         return fanout.get();
     }
 
+    /**
+     * Checks, without building the client, what posting to connections needs: functions that
+     * fan out call this at start-up so a missing endpoint fails the deployment, not a chat.
+     */
+    public void requirePostingConfig() {
+        AwsClients.region(env);
+        AwsClients.connectionsEndpoint(env);
+    }
+
     public Database database() {
         return database.get();
     }
 
     public DynamoDbClient dynamo() {
         return dynamo.get();
+    }
+
+    /**
+     * Forgets the shared instance of this configuration and closes its clients and database
+     * connections: for a local stack that stops while its JVM goes on (tests).
+     */
+    public static void release(Env env) {
+        ChatApp app = SHARED.remove(env.asMap());
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Closes what was built: the SDK clients (their threads) and the database connections. */
+    public void close() {
+        if (dynamo.isBuilt()) {
+            dynamo.get().close();
+        }
+        if (postClient.isBuilt()) {
+            postClient.get().close();
+        }
+        if (database.isBuilt()) {
+            database.get().close();
+        }
     }
 
     /** Drops database connections: before a SnapStart snapshot, after a restore, at shutdown. */

@@ -1,5 +1,6 @@
 package dev.polychat.core.aws;
 
+import dev.polychat.core.config.ConfigException;
 import dev.polychat.core.config.Env;
 import java.net.URI;
 import java.time.Duration;
@@ -67,31 +68,25 @@ public final class AwsClients {
         return builder.build();
     }
 
-    /**
-     * The SDK's Management API client, for tools and tests that describe or delete
-     * connections; fan-out posts through {@link #poster(Env)}.
-     */
+    /** Where posts to connections go; checked at start-up by every function that posts. */
+    public static URI connectionsEndpoint(Env env) {
+        return env.uri(CONNECTIONS_ENDPOINT).orElseThrow(() -> new ConfigException(
+                CONNECTIONS_ENDPOINT, "is required: the WebSocket API's @connections endpoint,"
+                        + " https://{api}.execute-api.{region}.amazonaws.com/{stage}"));
+    }
+
+    /** The Management API client that posts to connections; async so posts overlap. */
     public static ApiGatewayManagementApiAsyncClient connections(Env env) {
-        URI endpoint = connectionsEndpoint(env);
+        URI endpoint = env.uri(CONNECTIONS_ENDPOINT).orElseThrow(() ->
+                new dev.polychat.core.config.ConfigException(CONNECTIONS_ENDPOINT,
+                        "is required: the WebSocket API's @connections endpoint,"
+                                + " https://{api}.execute-api.{region}.amazonaws.com/{stage}"));
         return ApiGatewayManagementApiAsyncClient.builder()
                 .region(region(env))
                 .credentialsProvider(credentials(env))
                 .endpointOverride(endpoint)
                 .httpClient(asyncHttp())
                 .build();
-    }
-
-    /** What fan-out posts through: the Management API without the SDK's pipeline. */
-    public static ConnectionPoster poster(Env env) {
-        return new ConnectionPoster(connectionsEndpoint(env), region(env), credentials(env),
-                MAX_CONCURRENT_POSTS, Duration.ofSeconds(2), Duration.ofSeconds(10));
-    }
-
-    private static URI connectionsEndpoint(Env env) {
-        return env.uri(CONNECTIONS_ENDPOINT).orElseThrow(() ->
-                new dev.polychat.core.config.ConfigException(CONNECTIONS_ENDPOINT,
-                        "is required: the WebSocket API's @connections endpoint,"
-                                + " https://{api}.execute-api.{region}.amazonaws.com/{stage}"));
     }
 
     static SdkHttpClient syncHttp() {

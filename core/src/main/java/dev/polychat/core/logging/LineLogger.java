@@ -19,11 +19,13 @@ final class LineLogger extends LegacyAbstractLogger {
     private static final PrintStream OUT = System.err;
 
     private final transient LogSettings settings;
+    private final transient Level threshold;
     private final String shortName;
 
     LineLogger(String name, LogSettings settings) {
         this.name = name;
         this.settings = settings;
+        this.threshold = settings.thresholdFor(name);
         this.shortName = name.substring(name.lastIndexOf('.') + 1);
     }
 
@@ -53,7 +55,7 @@ final class LineLogger extends LegacyAbstractLogger {
     }
 
     private boolean enabled(Level level) {
-        return level.toInt() >= settings.threshold().toInt();
+        return level.toInt() >= threshold.toInt();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.polychat.core.domain.Message;
 import dev.polychat.core.error.ChatException;
 import dev.polychat.core.json.Json;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The server → client events of the contract, as the JSON text of one frame each. */
 public final class Events {
@@ -41,11 +42,16 @@ public final class Events {
 
     public static String presence(String userId, String status, Instant lastSeenAt) {
         return Json.write(typed("presence").put("userId", userId).put("status", status)
-                .put("lastSeenAt", lastSeenAt == null ? null : lastSeenAt.toString()));
+                .put("lastSeenAt", lastSeenAt == null ? null : wire(lastSeenAt)));
     }
 
     public static String pong(Instant serverTime) {
-        return Json.write(typed("pong").put("serverTime", serverTime.toString()));
+        return Json.write(typed("pong").put("serverTime", wire(serverTime)));
+    }
+
+    /** Times on the wire have milliseconds, as REST answers do. */
+    private static String wire(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** An error event; {@code action} and {@code clientMsgId} are echoed when the frame had them. */

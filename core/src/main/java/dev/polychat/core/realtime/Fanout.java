@@ -1,9 +1,7 @@
 package dev.polychat.core.realtime;
 
-import dev.polychat.core.aws.ConnectionPoster;
 import dev.polychat.core.dynamo.SubscriptionStore;
 import dev.polychat.core.dynamo.Subscriber;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +19,14 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiAsyncClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
 /**
  * Delivers one frame to many connections through the API Gateway Management API: reads a
  * room's subscribers by key, page by page, and posts to each by connection id with many posts
- * in flight (the poster bounds how many). A gone connection (410) is handed to
+ * in flight (the async HTTP client bounds how many). A gone connection (410) is handed to
  * {@code onGone} for clean-up and never fails the others. Returns only when every post has
  * finished, because a Lambda environment freezes once its handler returns.
  */
@@ -34,12 +35,12 @@ public final class Fanout {
     public static final int PAGE_SIZE = 1000;
     private static final Duration DEADLINE = Duration.ofSeconds(25);
 
-    private final ConnectionPoster connections;
+    private final ApiGatewayManagementApiAsyncClient connections;
     private final SubscriptionStore subscriptions;
     private final Consumer<List<Subscriber>> onGone;
     private final Clock clock;
 
-    public Fanout(ConnectionPoster connections, SubscriptionStore subscriptions,
+    public Fanout(ApiGatewayManagementApiAsyncClient connections, SubscriptionStore subscriptions,
             Consumer<List<Subscriber>> onGone, Clock clock) {
         this.connections = connections;
         this.subscriptions = subscriptions;
@@ -77,7 +78,7 @@ public final class Fanout {
     }
 
     private final class Delivery {
-        private final byte[] payload;
+        private final SdkBytes payload;
         private final List<CompletableFuture<?>> posts = new ArrayList<>();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final List<Subscriber> gone = new ArrayList<>();
@@ -85,28 +86,28 @@ public final class Fanout {
         private final AtomicInteger failed = new AtomicInteger();
 
         Delivery(String frame) {
-            this.payload = frame.getBytes(StandardCharsets.UTF_8);
+            this.payload = SdkBytes.fromUtf8String(frame);
         }
 
         void post(Subscriber subscriber) {
             if (!seen.add(subscriber.connectionId())) {
                 return;
             }
-            posts.add(connections.post(subscriber.connectionId(), payload)
-                    .handle((outcome, error) -> {
-                        record(subscriber, outcome, error);
+            posts.add(connections.postToConnection(b -> b.connectionId(subscriber.connectionId())
+                            .data(payload))
+                    .handle((response, error) -> {
+                        record(subscriber, error);
                         return null;
                     }));
         }
 
-        private void record(Subscriber subscriber, ConnectionPoster.Outcome outcome,
-                Throwable error) {
-            if (error == null && outcome == ConnectionPoster.Outcome.DELIVERED) {
+        private void record(Subscriber subscriber, Throwable error) {
+            if (error == null) {
                 delivered.incrementAndGet();
                 return;
             }
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (error == null) {
+            if (cause instanceof GoneException) {
                 synchronized (gone) {
                     gone.add(subscriber);
                 }

@@ -33,11 +33,15 @@ public final class ConnectionService {
     /** Registers the connection and subscribes it to every room its user is in. */
     public void connected(String connectionId, Identity user, Instant now) {
         connections.put(new ConnectionRecord(connectionId, user.userId(), now));
+
+        // Announce before subscribing: API Gateway answers 410 to posts to a connection whose
+        // $connect has not returned yet, and a 410 makes the fan-out remove the connection.
+        presence.beat(user.userId(), PresenceStatus.ONLINE, now);
+
         List<String> roomIds = rooms.roomIdsOf(Ids.parse(user.userId(), "user"));
         if (!roomIds.isEmpty()) {
             subscriptions.subscribeAll(roomIds, connectionId, user.userId(), expiry(now));
         }
-        presence.beat(user.userId(), PresenceStatus.ONLINE, now);
         LOG.debug("connection {} of user {} joined {} rooms", connectionId, user.userId(),
                 roomIds.size());
     }

@@ -47,7 +47,7 @@ public final class PresenceService {
     public HeartbeatResult beat(String userId, PresenceStatus status, Instant now) {
         HeartbeatResult result = presence.beat(userId, status, now);
         if (result.changed()) {
-            announce(userId, result.current(), now);
+            announce(userId, result.current(), now, now);
         }
         return result;
     }
@@ -59,7 +59,7 @@ public final class PresenceService {
                 .map(ConnectionRecord::connectionId)
                 .anyMatch(id -> !id.equals(closedConnectionId));
         if (!othersOpen && presence.markOffline(userId, now, now, null)) {
-            announce(userId, PresenceStatus.OFFLINE, now);
+            announce(userId, PresenceStatus.OFFLINE, now, now);
         }
     }
 
@@ -69,7 +69,7 @@ public final class PresenceService {
         for (PresenceRecord silent : presence.expired(now, SWEEP_BATCH)) {
             if (presence.markOffline(silent.userId(), silent.lastSeenAt(), now,
                     silent.expiresAt())) {
-                announce(silent.userId(), PresenceStatus.OFFLINE, silent.lastSeenAt());
+                announce(silent.userId(), PresenceStatus.OFFLINE, silent.lastSeenAt(), now);
                 offline++;
             }
         }
@@ -79,9 +79,9 @@ public final class PresenceService {
         return offline;
     }
 
-    private void announce(String userId, PresenceStatus status, Instant lastSeenAt) {
+    private void announce(String userId, PresenceStatus status, Instant lastSeenAt,
+            Instant now) {
         List<Subscriber> audience = new ArrayList<>();
-        Instant now = Instant.now();
         for (String roomId : rooms.roomIdsOf(Ids.parse(userId, "user"))) {
             subscriptions.forEachPage(roomId, Fanout.PAGE_SIZE, now, audience::addAll);
         }

@@ -2,6 +2,7 @@ package dev.polychat.core.sql;
 
 import dev.polychat.core.domain.Room;
 import dev.polychat.core.domain.User;
+import dev.polychat.core.error.ChatException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,13 +16,18 @@ public final class RoomRepository {
     private static final String ROOM_COLUMNS =
             "r.id, r.name, r.topic, r.private, r.created_at, r.last_seq";
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     private final Database database;
 
     public RoomRepository(Database database) {
         this.database = database;
     }
 
-    /** Creates a room with its creator as the first member, in one statement. */
+    /**
+     * Creates a room with its creator as the first member, in one statement. A creator who
+     * does not exist (a valid token that outlived its user) is refused, not a server error.
+     */
     public Room create(UUID creator, String name, String topic, boolean isPrivate) {
         String sql = "WITH r AS (INSERT INTO rooms (id, name, topic, private, created_by)"
                 + " VALUES (?, ?, ?, ?, ?) RETURNING *),"
@@ -38,6 +44,11 @@ public final class RoomRepository {
                     row.next();
                     return room(row);
                 }
+            } catch (SQLException e) {
+                if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                    throw ChatException.unauthorized();
+                }
+                throw e;
             }
         });
     }

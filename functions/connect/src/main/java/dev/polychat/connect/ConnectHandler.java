@@ -27,6 +27,7 @@ public final class ConnectHandler
 
     public ConnectHandler(Env env) {
         this.app = ChatApp.shared(env);
+        app.requirePostingConfig();
         this.connections = app.connections();
         this.hooks = SnapStartHooks.register(app, () -> app.database());
     }

@@ -23,6 +23,7 @@ public final class DisconnectHandler
 
     public DisconnectHandler(Env env) {
         this.app = ChatApp.shared(env);
+        app.requirePostingConfig();
         this.connections = app.connections();
         this.hooks = SnapStartHooks.register(app, () -> app.database());
     }

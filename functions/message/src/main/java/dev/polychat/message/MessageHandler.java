@@ -39,6 +39,7 @@ public final class MessageHandler
 
     public MessageHandler(Env env) {
         this.app = ChatApp.shared(env);
+        app.requirePostingConfig();
         this.chat = app.chat();
         this.hooks = SnapStartHooks.register(app, MessageHandler::prime);
     }

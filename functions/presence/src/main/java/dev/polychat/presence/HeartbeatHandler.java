@@ -33,6 +33,7 @@ public final class HeartbeatHandler
 
     public HeartbeatHandler(Env env) {
         this.app = ChatApp.shared(env);
+        app.requirePostingConfig();
         this.presence = app.presence();
         this.hooks = SnapStartHooks.register(app, () -> Events.pong(Instant.EPOCH));
     }

@@ -23,6 +23,7 @@ public final class SweepHandler implements RequestHandler<ScheduledEvent, Void> 
 
     public SweepHandler(Env env) {
         this.app = ChatApp.shared(env);
+        app.requirePostingConfig();
         this.presence = app.presence();
         this.hooks = SnapStartHooks.register(app, () -> app.database());
     }

@@ -54,12 +54,6 @@ final class InstancePool<T> implements AutoCloseable {
         permits.release();
     }
 
-    int size() {
-        synchronized (created) {
-            return created.size();
-        }
-    }
-
     private T create() {
         T instance = factory.get();
         synchronized (created) {

@@ -100,11 +100,6 @@ public final class LocalFunction<I, O> implements AutoCloseable {
                 type.getClassLoader());
     }
 
-    /** How many execution environments this function has started; for diagnostics. */
-    public int instanceCount() {
-        return instances.size();
-    }
-
     @Override
     public void close() {
         instances.close();

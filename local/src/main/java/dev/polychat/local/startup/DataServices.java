@@ -9,6 +9,7 @@ import dev.polychat.engines.PostgresEngine;
 import dev.polychat.local.Settings;
 import dev.polychat.schema.Migrations;
 import java.net.URI;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -52,6 +53,10 @@ public final class DataServices {
     public static int createTables(Env handlerEnv) {
         try (DynamoDbClient dynamo = AwsClients.dynamo(handlerEnv)) {
             new TableAdmin(dynamo).createMissing(handlerEnv);
+        } catch (SdkClientException unreachable) {
+            throw new StartupException("DynamoDB at " + handlerEnv.require(
+                    AwsClients.DYNAMODB_ENDPOINT) + " (" + AwsClients.DYNAMODB_ENDPOINT
+                    + ") did not answer: " + unreachable.getMessage(), unreachable);
         }
         return Tables.ALL.size();
     }

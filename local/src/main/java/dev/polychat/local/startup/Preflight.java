@@ -1,8 +1,8 @@
 package dev.polychat.local.startup;
 
 import dev.polychat.engines.FreePort;
+import dev.polychat.engines.Node;
 import dev.polychat.local.server.PortTakenException;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,21 +37,12 @@ public final class Preflight {
         }
     }
 
-    /** The same lookup the dynalite engine makes: POLYCHAT_NODE, then PATH. */
     private static boolean nodeFound() {
-        String configured = System.getenv("POLYCHAT_NODE");
-        if (configured != null && !configured.isBlank()) {
-            return Files.isExecutable(Path.of(configured));
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
+        try {
+            Node.executable();
+            return true;
+        } catch (IllegalStateException notFound) {
             return false;
         }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "node"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

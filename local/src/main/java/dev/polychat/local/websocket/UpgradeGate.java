@@ -3,6 +3,7 @@ package dev.polychat.local.websocket;
 import dev.polychat.core.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpHeader;
@@ -44,6 +45,9 @@ final class UpgradeGate implements WebSocketCreator {
             return null;
         }
 
+        // API Gateway negotiates no extensions. With permessage-deflate, Jetty would also refuse
+        // a legal frame whose inflated text outgrows its decompress buffer (about 8 KB).
+        response.setExtensions(List.of());
         Admission.Admitted admitted = (Admission.Admitted) outcome;
         Connection connection = new Connection(connectionId, upgrade,
                 admitted.authorizerContext(), onEnd);

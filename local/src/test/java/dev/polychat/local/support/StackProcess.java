@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java ... dev.polychat.local.LocalStack} in a child JVM, as {@code ./polychat up} runs it. */
+/** {@code dev.polychat.local.LocalStack} in a child JVM, as {@code ./polychat up} runs it. */
 public final class StackProcess implements AutoCloseable {
     private static final long WAIT_SECONDS = 90;
 
