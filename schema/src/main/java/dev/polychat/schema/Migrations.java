@@ -5,7 +5,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies the schema's Flyway migrations; the local stack at start, the migrate function on deploy. */
+/** Applies the Flyway migrations: the local stack at start, the migrate function on deploy. */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

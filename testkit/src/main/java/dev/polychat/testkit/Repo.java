@@ -20,7 +20,8 @@ public final class Repo {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("cannot find the project root (a folder with tools/dynalite)"
+        throw new IllegalStateException("cannot find the project root"
+                + " (a folder with tools/dynalite)"
                 + " from " + Path.of("").toAbsolutePath() + "; set -Dpolychat.repo");
     }
 }

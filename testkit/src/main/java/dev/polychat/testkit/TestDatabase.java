@@ -14,7 +14,8 @@ public record TestDatabase(String jdbcUrl, String user, String password) {
 
     /** Removes every row of the chat schema; the schema itself stays. */
     public void truncateAll() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE messages, memberships, rooms, users CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database", e);

@@ -54,7 +54,7 @@ public final class Events {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    /** An error event; {@code action} and {@code clientMsgId} are echoed when the frame had them. */
+    /** An error event, echoing {@code action} and {@code clientMsgId} when the frame had them. */
     public static String error(ChatException error, String action, String clientMsgId) {
         ObjectNode event = typed("error")
                 .put("code", error.code().code())

@@ -37,7 +37,7 @@ public final class AuthService {
         return new Session(tokens.issue(user), user);
     }
 
-    /** The same answer, in about the same time, whether the user is unknown or the password wrong. */
+    /** The same answer in about the same time for an unknown user and for a wrong password. */
     public Session login(String username, String password) {
         if (username == null) {
             throw ChatException.badRequest("username", "is required");

@@ -67,7 +67,7 @@ public final class RoomService {
         membership.get().leave(user, roomId, now);
     }
 
-    /** Newest first before {@code before} (or from the newest), oldest first after {@code after}. */
+    /** Newest first before {@code before} or from the newest; oldest first after {@code after}. */
     public MessageRepository.Page messages(Identity user, String roomId, Long before, Long after,
             int limit) {
         UUID room = requireMember(user, roomId);

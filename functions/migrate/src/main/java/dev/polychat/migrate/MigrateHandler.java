@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Variables: {@code POLYCHAT_DATABASE_URL}, {@code POLYCHAT_DATABASE_SECRET_ARN},
  * {@code POLYCHAT_DATABASE_APP_USER}.
  */
-public final class MigrateHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class MigrateHandler
+        implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(MigrateHandler.class);
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String APP_USER = "POLYCHAT_DATABASE_APP_USER";

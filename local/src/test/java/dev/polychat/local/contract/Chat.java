@@ -28,13 +28,17 @@ final class Chat {
                 + UUID.randomUUID().toString().substring(0, 6);
         Api.Reply reply = api.post("/api/auth/register", null, Json.write(Json.object()
                 .put("username", username).put("password", "correct horse battery")
-                .put("displayName", Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1))));
+                .put("displayName", capitalised(prefix))));
         if (reply.status() != 201) {
             throw new AssertionError("sign-up failed: " + reply.status() + " " + reply.text());
         }
         JsonNode user = reply.json().path("user");
         return new Person(reply.json().path("token").asText(), user.path("id").asText(),
                 user.path("username").asText(), user.path("displayName").asText());
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     String createRoom(Person owner, String name, boolean isPrivate) {

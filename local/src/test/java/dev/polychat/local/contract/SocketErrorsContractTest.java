@@ -26,7 +26,8 @@ class SocketErrorsContractTest {
         try (Socket a = chat.connect(alice)) {
             for (String frame : new String[] {"not json", "[1,2,3]", "\"text\"", "{",
                     "{\"action\":\"sendMessage\"}",
-                    "{\"action\":\"sendMessage\",\"roomId\":\"" + room + "\",\"clientMsgId\":\"x\"}",
+                    "{\"action\":\"sendMessage\",\"roomId\":\"" + room
+                            + "\",\"clientMsgId\":\"x\"}",
                     "{\"action\":\"sendMessage\",\"roomId\":\"" + room + "\",\"body\":\"hi\"}",
                     "{\"action\":\"sendMessage\",\"roomId\":\"" + room
                             + "\",\"clientMsgId\":\"x\",\"body\":\"   \"}",
@@ -36,7 +37,8 @@ class SocketErrorsContractTest {
                             + "\",\"clientMsgId\":\"x\",\"body\":42}",
                     "{\"action\":\"sendMessage\",\"roomId\":\"" + room + "\",\"clientMsgId\":\""
                             + "c".repeat(65) + "\",\"body\":\"hi\"}",
-                    "{\"action\":\"joinRoom\"}", "{\"action\":\"heartbeat\",\"status\":\"busy\"}"}) {
+                    "{\"action\":\"joinRoom\"}",
+                    "{\"action\":\"heartbeat\",\"status\":\"busy\"}"}) {
                 a.send(frame);
                 JsonNode error = a.next("error");
                 assertThat(error.path("code").asText()).as(frame).isEqualTo("bad_request");
